@@ -1,0 +1,5 @@
+/** Runnable example connectors built on the SDK (insurer and device vendor). */
+@NullMarked
+package org.capillary.examples;
+
+import org.jspecify.annotations.NullMarked;
