@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.admin;
+
+import org.jspecify.annotations.NullMarked;

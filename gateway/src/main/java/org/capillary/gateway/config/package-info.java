@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.connector;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.filter;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.intake;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.jws;
+
+import org.jspecify.annotations.NullMarked;

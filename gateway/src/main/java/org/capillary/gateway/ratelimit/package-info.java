@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.receipt;
+
+import org.jspecify.annotations.NullMarked;

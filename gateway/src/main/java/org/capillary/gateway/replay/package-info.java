@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.replay;
+
+import org.jspecify.annotations.NullMarked;

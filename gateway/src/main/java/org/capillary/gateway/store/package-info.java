@@ -1,0 +1,4 @@
+@NullMarked
+package org.capillary.gateway.store;
+
+import org.jspecify.annotations.NullMarked;
