@@ -1,6 +1,5 @@
 package org.capillary.gateway.error;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,20 +125,5 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     LOG.error("unexpected failure requestId={} {} {}", ctx != null ? ctx.requestId() : "-",
         exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), ex);
     return new ProblemException("INTERNAL_ERROR", "an unexpected error; nothing was stored");
-  }
-
-  /**
-   * Renders a problem for code paths that are not exceptions (e.g. a filter answering directly).
-   *
-   * @param exchange the exchange
-   * @param problem the problem
-   * @return completion
-   */
-  public Mono<Void> render(ServerWebExchange exchange, ProblemException problem) {
-    return handle(exchange, problem);
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.format.Format;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.PathType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,10 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ContractValidator {
 
+  /** The contract's own annotation keywords: documentation and traceability, never assertions. */
+  private static final List<String> ANNOTATIONS =
+      List.of("x-req", "x-enum-descriptions", "x-extensible-enum", "x-roles", "x-subject");
+
   private final Contract contract;
   private final SchemaRegistry registry;
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
@@ -50,6 +55,7 @@ public final class ContractValidator {
   public static ContractValidator create(Contract contract) {
     Dialect dialect = Dialect.builder(Dialects.getDraft202012())
         .formats(formats -> Formats.validators().forEach((name, check) -> formats.put(name, new PredicateFormat(name, check))))
+        .keywords(ANNOTATIONS.stream().map(AnnotationKeyword::new).toList())
         .build();
     SchemaRegistryConfig config = SchemaRegistryConfig.builder()
         .formatAssertionsEnabled(true)
