@@ -15,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.capillary.gateway.connector.ConnectorKey;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One ready nimbus {@link JWSVerifier} per registered key, built on first use and reused by every
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class JwsVerifierCache {
 
-  private static final Logger log = LoggerFactory.getLogger(JwsVerifierCache.class);
 
   private record Entry(JWK jwk, JWSVerifier verifier) {}
 
@@ -44,7 +41,7 @@ final class JwsVerifierCache {
   private final @Nullable Provider ecProvider;
 
   JwsVerifierCache() {
-    this(ConscryptHolder.PROVIDER);
+    this(CryptoProviders.conscrypt());
   }
 
   /**
@@ -91,23 +88,6 @@ final class JwsVerifierCache {
         return new Ed25519Verifier((OctetKeyPair) jwk, SigningProfile.UNDERSTOOD);
       default:
         throw new JOSEException("no verifier for " + Objects.toString(alg));
-    }
-  }
-
-  /** Conscrypt, loaded once per process. */
-  private static final class ConscryptHolder {
-    static final @Nullable Provider PROVIDER = load();
-
-    private static @Nullable Provider load() {
-      try {
-        if (org.conscrypt.Conscrypt.isAvailable()) {
-          return org.conscrypt.Conscrypt.newProvider();
-        }
-        log.warn("Conscrypt is not available on this platform; ES256 uses the JDK provider (slower)");
-      } catch (LinkageError | RuntimeException e) {
-        log.warn("Conscrypt failed to load; ES256 uses the JDK provider (slower): {}", e.toString());
-      }
-      return null;
     }
   }
 }

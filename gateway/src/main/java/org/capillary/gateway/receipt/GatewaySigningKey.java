@@ -37,6 +37,22 @@ public final class GatewaySigningKey {
   }
 
   /**
+   * Loads the key from a file that must exist (production: every replica signs with the same,
+   * provisioned key).
+   *
+   * @param file the JWK file
+   * @return the key
+   * @throws IllegalStateException if the file is missing or does not hold a private EC P-256 key
+   */
+  public static GatewaySigningKey load(Path file) {
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("the gateway signing key " + file + " does not exist; provision it "
+          + "(capillary.gateway.key-file) or allow creation with capillary.gateway.create-key-if-missing=true");
+    }
+    return loadOrCreate(file);
+  }
+
+  /**
    * Loads the key from a file, creating the file with a fresh key if it does not exist.
    *
    * @param file the JWK file

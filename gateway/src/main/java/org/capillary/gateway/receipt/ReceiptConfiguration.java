@@ -11,7 +11,9 @@ public class ReceiptConfiguration {
   /** The gateway key, created on first start. */
   @Bean
   public GatewaySigningKey gatewaySigningKey(GatewayProperties properties) {
-    return GatewaySigningKey.loadOrCreate(properties.signingKeyFile());
+    return properties.createKeyIfMissing()
+        ? GatewaySigningKey.loadOrCreate(properties.signingKeyFile())
+        : GatewaySigningKey.load(properties.signingKeyFile());
   }
 
   /** The receipt signer. */

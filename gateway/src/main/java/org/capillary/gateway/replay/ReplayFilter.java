@@ -62,9 +62,14 @@ public final class ReplayFilter implements WebFilter, Ordered {
     if (signature == null) {
       return chain.filter(exchange);
     }
-    Duration skew = Duration.between(signature.issuedAt(), clock.instant()).abs();
+    java.time.Instant now = clock.instant();
+    Duration skew = Duration.between(signature.issuedAt(), now).abs();
     if (skew.compareTo(properties.maxClockSkew()) > 0) {
-      return Mono.error(new ProblemException("SIGNATURE_EXPIRED", "issued-at outside the accepted window"));
+      // SIGNING.md §7: the gateway clock and the window, so a client can see its own clock is off;
+      // a 401 carries the challenge.
+      return Mono.error(new ProblemException("SIGNATURE_EXPIRED", "issued-at outside the accepted window", List.of(),
+          Map.of("serverTime", now.getEpochSecond(), "maxSkewSeconds", properties.maxClockSkew().toSeconds()),
+          Map.of("WWW-Authenticate", "Capillary-Signature")));
     }
     String connectorId = signature.connector().connectorId();
     return Mono.defer(() -> cache.markSeen(connectorId, signature.jti(), properties.window()))

@@ -31,7 +31,33 @@ final class StoreCalls {
    * @param call the blocking work; a null result completes the Mono empty
    */
   static <T> Mono<T> call(Scheduler scheduler, Callable<@Nullable T> call) {
-    return Mono.fromCallable(call).subscribeOn(scheduler).onErrorMap(StoreCalls::translate);
+    // Not fromCallable().subscribeOn(): cancelling that (a client hanging up mid-request)
+    // interrupts the thread running the call, and an interrupt inside JDBC closes H2's file
+    // channel (ClosedByInterruptException) and with it the embedded database, for every request
+    // until restart; on PostgreSQL it leaves a pooled connection in an unknown state. Once
+    // scheduled, the work runs to its end whatever happens to the subscriber; a write completed
+    // after its client left is answered to the retry from the idempotency store.
+    return Mono.<T>create(sink -> {
+          try {
+            scheduler.schedule(() -> {
+              T value;
+              try {
+                value = call.call();
+              } catch (Throwable e) {
+                sink.error(e);
+                return;
+              }
+              if (value == null) {
+                sink.success();
+              } else {
+                sink.success(value);
+              }
+            });
+          } catch (RejectedExecutionException e) {
+            sink.error(e);
+          }
+        })
+        .onErrorMap(StoreCalls::translate);
   }
 
   // Fail closed, and say so: an unreachable database, an exhausted pool, a full store queue, a

@@ -13,9 +13,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A gateway on its embedded defaults (H2 file database in a fresh folder), over real HTTP. */
+/**
+ * A gateway on its embedded defaults (H2 file database in a fresh folder), over real HTTP. The
+ * client waits up to 30 s for an answer: a first request on a loaded machine (JIT, schema and
+ * signer set-up) can take longer than the default 5 s without anything being wrong.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 abstract class EmbeddedGatewayTestBase {
 
   private static final Path DATA_DIR;

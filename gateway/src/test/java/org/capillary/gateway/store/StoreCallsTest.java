@@ -61,4 +61,34 @@ class StoreCallsTest {
       tiny.dispose();
     }
   }
+
+  @Test
+  void cancellingNeverInterruptsTheCallInProgress() throws Exception {
+    Scheduler scheduler = Schedulers.newBoundedElastic(1, 10, "capillary-store-cancel");
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    CountDownLatch finished = new CountDownLatch(1);
+    try {
+      reactor.core.Disposable subscription = StoreCalls.call(scheduler, () -> {
+        started.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          interrupted.set(true);
+        }
+        interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
+        finished.countDown();
+        return 1;
+      }).subscribe();
+      assertThat(started.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      subscription.dispose();
+      release.countDown();
+      assertThat(finished.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(interrupted).isFalse();
+    } finally {
+      release.countDown();
+      scheduler.dispose();
+    }
+  }
 }

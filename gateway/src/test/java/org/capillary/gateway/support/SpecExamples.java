@@ -26,8 +26,19 @@ public final class SpecExamples {
 
   private SpecExamples() {}
 
-  /** Every example of the contract. */
+  private static volatile List<Example> cache;
+
+  /** Every example of the contract (parsed once; callers must copy a body before changing it). */
   public static List<Example> all() {
+    List<Example> examples = cache;
+    if (examples == null) {
+      examples = load();
+      cache = examples;
+    }
+    return examples;
+  }
+
+  private static List<Example> load() {
     Path root = root();
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(p -> p.toString().endsWith(".json")).sorted().map(SpecExamples::read).toList();

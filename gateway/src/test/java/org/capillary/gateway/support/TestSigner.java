@@ -116,4 +116,105 @@ public final class TestSigner {
     }
     return jws.serialize(true);
   }
+
+  /** The private key this signer signs with (test keys only). */
+  public JWK key() {
+    return key;
+  }
+
+  /** The public half of the key, as a JWK member map (for registering it with the operator). */
+  public java.util.Map<String, Object> publicJwk() {
+    return key.toPublicJWK().toJSONObject();
+  }
+
+  /**
+   * A signer for a fresh EC P-256 key that nobody has registered yet.
+   *
+   * @param kid the key id to give it
+   * @return the signer
+   */
+  public static TestSigner generateEs256(String kid) {
+    try {
+      return of(new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+          .keyID(kid).algorithm(JWSAlgorithm.ES256).keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).generate());
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The protected header {@link #sign} would make, as a mutable ordered map, for tests that bend
+   * it before {@link #signHeader}.
+   *
+   * @param method HTTP method
+   * @param pathAndQuery path as sent
+   * @param body exact body bytes
+   * @param idempotencyKey the key, or null for reads
+   * @param issuedAt iat
+   * @param jti the unique id
+   * @return alg, kid, typ, iat, jti, htm, htp, cdg, [idk,] crit
+   */
+  public java.util.Map<String, Object> header(
+      String method, String pathAndQuery, byte[] body, @Nullable String idempotencyKey, Instant issuedAt, String jti) {
+    java.util.Map<String, Object> header = new java.util.LinkedHashMap<>();
+    header.put("alg", key.getAlgorithm().getName());
+    header.put("kid", key.getKeyID());
+    header.put("typ", "capillary-request+jws");
+    header.put("iat", issuedAt.getEpochSecond());
+    header.put("jti", jti);
+    header.put("htm", method);
+    header.put("htp", pathAndQuery);
+    header.put("cdg", ContentDigest.of(body));
+    java.util.List<String> crit = new java.util.ArrayList<>(java.util.List.of("iat", "jti", "htm", "htp", "cdg"));
+    if (idempotencyKey != null) {
+      header.put("idk", idempotencyKey);
+      crit.add("idk");
+    }
+    header.put("crit", crit);
+    return header;
+  }
+
+  /**
+   * Signs a protected header given as a member map (serialised as JSON in its iteration order),
+   * whatever it says, with this signer's key and algorithm.
+   *
+   * @param header the protected header members
+   * @param body exact body bytes
+   * @return the detached compact JWS, {@code H..S}
+   */
+  public String signHeader(java.util.Map<String, Object> header, byte[] body) {
+    return signHeaderText(SignedClient.JSON.writeValueAsString(header), body);
+  }
+
+  /**
+   * Signs a protected header given as exact JSON text (duplicates, odd types and all) with this
+   * signer's key and algorithm.
+   *
+   * @param headerJson the protected header, exactly as it is to be encoded
+   * @param body exact body bytes
+   * @return the detached compact JWS, {@code H..S}
+   */
+  public String signHeaderText(String headerJson, byte[] body) {
+    return compact(headerJson, body, signer, JWSAlgorithm.parse(key.getAlgorithm().getName()));
+  }
+
+  /**
+   * A detached compact JWS over the exact header text and body, signed by any nimbus signer — the
+   * hand-made signatures of hostile tests (HS256, RS256, forbidden members, ...).
+   *
+   * @param headerJson the protected header, exactly as it is to be encoded
+   * @param body exact body bytes
+   * @param signer the signer
+   * @param alg the algorithm the signer is to use (need not be the header's)
+   * @return {@code BASE64URL(headerJson)..BASE64URL(signature)}
+   */
+  public static String compact(String headerJson, byte[] body, JWSSigner signer, JWSAlgorithm alg) {
+    String head = com.nimbusds.jose.util.Base64URL.encode(headerJson.getBytes(StandardCharsets.UTF_8)).toString();
+    String input = head + "." + com.nimbusds.jose.util.Base64URL.encode(body);
+    try {
+      return head + ".." + signer.sign(new JWSHeader(alg), input.getBytes(StandardCharsets.US_ASCII));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
