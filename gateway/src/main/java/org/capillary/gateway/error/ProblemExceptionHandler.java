@@ -36,6 +36,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionHandler.class);
   /** The problem media type. */
   public static final MediaType PROBLEM_JSON = MediaType.parseMediaType("application/problem+json");
+  /** Exchange attribute holding the problem code of the rendered problem (read by the request metrics). */
+  public static final String CODE_ATTRIBUTE = ProblemExceptionHandler.class.getName() + ".code";
 
   private final ProblemCatalog catalog;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -78,6 +80,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     }
     problem.extensions().forEach(doc::putIfAbsent);
 
+    exchange.getAttributes().put(CODE_ATTRIBUTE, entry.code());
     response.setStatusCode(HttpStatusCode.valueOf(entry.status()));
     HttpHeaders headers = response.getHeaders();
     headers.setContentType(PROBLEM_JSON);
