@@ -18,8 +18,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 public class IntakeRoutes {
 
-  /** Media operations have their own handler (tus semantics), not the JSON intake. */
-  static final java.util.Set<String> MEDIA_OPERATIONS = java.util.Set.of("createUpload");
+  /**
+   * JSON writes with their own handler instead of the intake. None at present: createUpload's
+   * declaration is a signed record stored like any write (its upload row is the media package's
+   * effect, its tus headers the media package's filter); the tus chunk, offset, termination and
+   * media read endpoints are routed by {@code org.capillary.gateway.media.MediaConfiguration}.
+   */
+  static final java.util.Set<String> MEDIA_OPERATIONS = java.util.Set.of();
 
   /** One route per JSON write operation. */
   @Bean

@@ -24,7 +24,9 @@ import reactor.core.publisher.Mono;
  * filter runs without an authenticated connector. Runs on the calling thread: verification is
  * CPU-bound and short, and keys come from the directory's in-memory snapshot, so nothing blocks.
  *
- * <p>The body verified is {@link RequestContext#body()}, the exact bytes the guard read. A header
+ * <p>The body verified is {@link RequestContext#body()}, the exact bytes the guard read, or — for
+ * an operation whose body is streamed (tus chunks) — the {@link StreamedBody} a spooling filter put
+ * on the exchange before this one, read as a stream. A header
  * sent more than once is verified as its combined field value (RFC 9110 §5.3: the values joined
  * with ", "), which no valid signature, Idempotency-Key or Content-Digest matches.
  */
@@ -50,12 +52,17 @@ public class JwsAuthenticationFilter implements WebFilter {
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     RequestContext ctx = RequestContext.find(exchange);
     OperationMatch match = ctx == null ? null : ctx.operation();
-    if (ctx == null || match == null || PUBLIC.equals(match.operation().roles())) {
+    // SIGNING.md §1: OPTIONS (tus discovery) is not signed, like the public resources.
+    if (ctx == null || match == null || PUBLIC.equals(match.operation().roles())
+        || "OPTIONS".equals(match.operation().method())) {
       return chain.filter(exchange);
     }
     VerifiedSignature signature;
     try {
-      signature = verifier.verify(signedRequest(exchange.getRequest(), ctx.body()));
+      // A streamed body (a tus chunk, spooled to storage before this filter) is verified as a
+      // stream; every other body is the guard's in-memory copy.
+      StreamedBody streamed = exchange.getAttribute(StreamedBody.ATTRIBUTE);
+      signature = verifier.verify(signedRequest(exchange.getRequest(), ctx.body()), streamed);
     } catch (RuntimeException e) {
       return Mono.error(e);
     }

@@ -102,8 +102,24 @@ public class RequestSignatureVerifier {
    *     key cannot be turned into a verifier
    */
   public VerifiedSignature verify(SignedRequest request) {
+    return verify(request, null);
+  }
+
+  /**
+   * Verifies the signature of a request whose body was streamed to storage (a tus chunk) instead
+   * of being held in memory: the same checks in the same order as {@link #verify(SignedRequest)},
+   * with the body's digest taken from {@code streamed} and the signing input fed to the signature
+   * primitive as a stream (see {@link StreamedSigningInput}).
+   *
+   * @param request the request as received; its in-memory body is ignored when {@code streamed}
+   *     is given
+   * @param streamed the streamed body, or null to verify {@link SignedRequest#body()}
+   * @return the verified signature with its connector
+   * @throws ProblemException as {@link #verify(SignedRequest)}
+   */
+  public VerifiedSignature verify(SignedRequest request, @Nullable StreamedBody streamed) {
     boolean write = SigningProfile.WRITE_METHODS.contains(request.method());
-    String bodyDigest = ContentDigest.of(request.body());
+    String bodyDigest = streamed != null ? streamed.contentDigest() : ContentDigest.of(request.body());
 
     // §6.1 guard. The Idempotency-Key is its value as sent, OWS removed (SIGNING.md §3).
     String idempotencyKey =
@@ -112,7 +128,10 @@ public class RequestSignatureVerifier {
       throw new ProblemException("IDEMPOTENCY_KEY_MISSING",
           "A " + request.method() + " needs an Idempotency-Key header of 1 to 255 visible ASCII characters.");
     }
-    if (!ContentDigest.matchesOrAbsent(request.contentDigest(), request.body())) {
+    boolean digestHeaderMatches = streamed != null
+        ? request.contentDigest() == null || ContentDigest.trimOws(request.contentDigest()).equals(bodyDigest)
+        : ContentDigest.matchesOrAbsent(request.contentDigest(), request.body());
+    if (!digestHeaderMatches) {
       throw new ProblemException("CONTENT_DIGEST_MISMATCH",
           "The Content-Digest header is not sha-256=:<standard base64 of SHA-256(body)>: of this body.",
           List.of(), Map.of("contentDigest", bodyDigest), Map.of());
@@ -133,7 +152,9 @@ public class RequestSignatureVerifier {
       throw new ProblemException("SIGNATURE_MALFORMED", e.getMessage(), List.of(), Map.of(), CHALLENGE);
     }
     // From here on, problems show what the gateway computed (CAP-SIG-18).
-    SigningInput input = new SigningInput(jws.headerPart(), request.body(), bodyDigest);
+    SigningInput input = streamed != null
+        ? new SigningInput(new StreamedSigningInput(jws.headerPart(), streamed), bodyDigest)
+        : new SigningInput(jws.headerPart(), request.body(), bodyDigest);
     String alg = Objects.requireNonNull(jws.text("alg"));
     String kid = Objects.requireNonNull(jws.text("kid"));
 
@@ -197,6 +218,9 @@ public class RequestSignatureVerifier {
       return false; // §6 step 5: 64 octets for ES256 and EdDSA, the modulus length for PS256
     }
     try {
+      if (input.streamed() != null) {
+        return input.streamed().verify(key.publicKey(), alg, signature);
+      }
       JWSVerifier verifier = verifiers.verifier(key);
       // nimbus reads only alg and crit from this header; the signing input carries the header
       // bytes exactly as received, never a re-serialisation.
@@ -230,10 +254,11 @@ public class RequestSignatureVerifier {
   private static ProblemException failure(
       String code, String detail, SigningInput input, @Nullable Map<String, @Nullable Object> mismatch) {
     Map<String, Object> extensions = new LinkedHashMap<>();
-    if (input.bytes().length <= MAX_SIGNING_INPUT_SHOWN) {
-      extensions.put("signingInput", input.text());
+    String shown = input.textIfShown();
+    if (shown != null) {
+      extensions.put("signingInput", shown);
     }
-    extensions.put("signingInputSha256", HexFormat.of().formatHex(ContentDigest.sha256(input.bytes())));
+    extensions.put("signingInputSha256", input.sha256Hex());
     extensions.put("contentDigest", input.contentDigest());
     if (mismatch != null) {
       extensions.put("mismatch", Collections.unmodifiableMap(mismatch));
@@ -241,12 +266,23 @@ public class RequestSignatureVerifier {
     return new ProblemException(code, detail, List.of(), extensions, CHALLENGE);
   }
 
-  /** ASCII(BASE64URL(header) || '.' || BASE64URL(body)), RFC 7515 §5.2, built once per request. */
+  /**
+   * ASCII(BASE64URL(header) || '.' || BASE64URL(body)), RFC 7515 §5.2, built once per request —
+   * or, for a streamed body, produced on demand by a {@link StreamedSigningInput}.
+   */
   static final class SigningInput {
     private final byte[] bytes;
+    private final @Nullable StreamedSigningInput streamed;
     private final String contentDigest;
 
+    SigningInput(StreamedSigningInput streamed, String contentDigest) {
+      this.bytes = new byte[0];
+      this.streamed = streamed;
+      this.contentDigest = contentDigest;
+    }
+
     SigningInput(String headerPart, byte[] body, String contentDigest) {
+      this.streamed = null;
       this.contentDigest = contentDigest;
       byte[] head = headerPart.getBytes(StandardCharsets.US_ASCII);
       byte[] payload = Base64.getUrlEncoder().withoutPadding().encode(body);
@@ -259,6 +295,24 @@ public class RequestSignatureVerifier {
 
     byte[] bytes() {
       return bytes;
+    }
+
+    /** The streamed signing input, or null when it is in memory. */
+    @Nullable StreamedSigningInput streamed() {
+      return streamed;
+    }
+
+    /** The text shown in problems (SIGNING.md §7): only up to MAX_SIGNING_INPUT_SHOWN characters. */
+    @Nullable String textIfShown() {
+      if (streamed != null) {
+        return streamed.textIfAtMost(MAX_SIGNING_INPUT_SHOWN);
+      }
+      return bytes.length <= MAX_SIGNING_INPUT_SHOWN ? text() : null;
+    }
+
+    /** Lower-case hex SHA-256 of the signing input. */
+    String sha256Hex() {
+      return streamed != null ? streamed.sha256Hex() : HexFormat.of().formatHex(ContentDigest.sha256(bytes));
     }
 
     String text() {

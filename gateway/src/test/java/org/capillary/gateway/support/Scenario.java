@@ -27,13 +27,32 @@ public final class Scenario {
   public final SignedClient insurerB;
   public final SignedClient vendor;
   public final SignedClient subdistrict;
+  private final WebTestClient client;
+
+  /** A connector registered by a test, with its private key. */
+  public record Registered(String connectorId, String kid, TestSigner signer, SignedClient client) {}
 
   public Scenario(WebTestClient client) {
-    this.operator = new SignedClient(client, TestSigner.demo("demo-operator-es256-1"));
-    this.insurerA = new SignedClient(client, TestSigner.demo("demo-insurer-a-es256-1"));
-    this.insurerB = new SignedClient(client, TestSigner.demo("demo-insurer-b-ed25519-1"));
-    this.vendor = new SignedClient(client, TestSigner.demo("demo-camera-vendor-es256-1"));
-    this.subdistrict = new SignedClient(client, TestSigner.demo("demo-futian-nanyuan-es256-1"));
+    this(client,
+        new SignedClient(client, TestSigner.demo("demo-operator-es256-1")),
+        new SignedClient(client, TestSigner.demo("demo-insurer-a-es256-1")),
+        new SignedClient(client, TestSigner.demo("demo-insurer-b-ed25519-1")),
+        new SignedClient(client, TestSigner.demo("demo-camera-vendor-es256-1")),
+        new SignedClient(client, TestSigner.demo("demo-futian-nanyuan-es256-1")));
+  }
+
+  /**
+   * A scenario played by the given connectors instead of the demo ones (e.g. connectors a test
+   * registered on a rate plan of its own, on a gateway other processes share).
+   */
+  public Scenario(WebTestClient client, SignedClient operator, SignedClient insurerA, SignedClient insurerB,
+      SignedClient vendor, SignedClient subdistrict) {
+    this.client = client;
+    this.operator = operator;
+    this.insurerA = insurerA;
+    this.insurerB = insurerB;
+    this.vendor = vendor;
+    this.subdistrict = subdistrict;
   }
 
   /** A fresh id with a prefix. */
@@ -70,6 +89,42 @@ public final class Scenario {
     assertThat(result.getStatus().value()).as(SignedClient.text(result)).isEqualTo(201);
   }
 
+  /** Registers a device of the given vendor on a project. */
+  public void device(SignedClient vendor, String deviceId, String projectId) {
+    ObjectNode body = (ObjectNode) SpecExamples.firstValid("registerDevice");
+    body.put("deviceId", deviceId);
+    body.put("projectId", projectId);
+    EntityExchangeResult<byte[]> result = vendor.write("POST", "/v1/devices", "application/json", body);
+    assertThat(result.getStatus().value()).as(SignedClient.text(result)).isEqualTo(201);
+  }
+
+  /**
+   * Registers a new connector (through the operator's admin API) with one fresh ES256 key whose
+   * private half the test holds.
+   *
+   * @param role INSURER, DEVICE_VENDOR or OPERATOR
+   * @param ratePlan its rate plan, or null for the default
+   * @return the connector, ready to sign
+   */
+  public Registered register(String role, @org.jspecify.annotations.Nullable String ratePlan) {
+    ObjectNode body = (ObjectNode) SpecExamples.firstValid("registerConnector");
+    String connectorId = id("conn");
+    TestSigner signer = TestSigner.generateEs256(id("kid"));
+    body.put("connectorId", connectorId);
+    body.put("role", role);
+    body.remove("subdistrictCodes");
+    if (ratePlan == null) {
+      body.remove("ratePlan");
+    } else {
+      body.put("ratePlan", ratePlan);
+    }
+    ArrayNode keys = ((ObjectNode) body.get("jwks")).putArray("keys");
+    keys.add(SignedClient.JSON.valueToTree(signer.publicJwk()));
+    EntityExchangeResult<byte[]> result = operator.write("POST", "/v1/admin/connectors", "application/json", body);
+    assertThat(result.getStatus().value()).as(SignedClient.text(result)).isEqualTo(201);
+    return new Registered(connectorId, signer.kid(), signer, new SignedClient(client, signer));
+  }
+
   /** Registers a new connector with the first valid registration example; returns {connectorId, kid}. */
   public String[] connector() {
     ObjectNode body = (ObjectNode) SpecExamples.firstValid("registerConnector");
@@ -94,6 +149,96 @@ public final class Scenario {
    * @return what to send, by whom
    */
   public Prepared prepare(String operationId, JsonNode example) {
+    return withUploadedMedia(prepareRecord(operationId, example));
+  }
+
+  /** A media item uploaded by a test: its id and SHA-256 (hex), as a record cites it. */
+  public record Media(String mediaId, String sha256, byte[] content) {}
+
+  /**
+   * Uploads bytes as a complete media item of the given connector: createUpload, then one PATCH.
+   *
+   * @param uploader the connector
+   * @param content the bytes
+   * @return the complete item
+   */
+  public Media upload(SignedClient uploader, byte[] content) {
+    String sha256 = java.util.HexFormat.of().formatHex(sha256(content));
+    String location = declareUpload(uploader, content.length, sha256, "PHOTO", "image/jpeg", null);
+    EntityExchangeResult<byte[]> patch = patchChunk(uploader, location, 0, content);
+    assertThat(patch.getStatus().value()).as(SignedClient.text(patch)).isEqualTo(204);
+    return new Media(location.substring(location.lastIndexOf('/') + 1), sha256, content);
+  }
+
+  /**
+   * Declares an upload (createUpload) and returns its Location, /v1/uploads/{uploadId}.
+   *
+   * @param uploader the connector
+   * @param length the declared length
+   * @param sha256 the declared digest (hex)
+   * @param kind PHOTO, VIDEO, ...
+   * @param contentType the media type
+   * @param projectId the project, or null
+   * @return the Location of the upload
+   */
+  public String declareUpload(SignedClient uploader, long length, String sha256, String kind, String contentType,
+      @org.jspecify.annotations.Nullable String projectId) {
+    ObjectNode body = SignedClient.JSON.createObjectNode();
+    body.put("kind", kind);
+    body.put("contentType", contentType);
+    body.put("length", length);
+    body.put("sha256", sha256);
+    if (projectId != null) {
+      body.put("projectId", projectId);
+    }
+    EntityExchangeResult<byte[]> created = uploader.write("POST", "/v1/uploads", "application/json", body);
+    assertThat(created.getStatus().value()).as(SignedClient.text(created)).isEqualTo(201);
+    String location = created.getResponseHeaders().getFirst("Location");
+    assertThat(location).startsWith("/v1/uploads/");
+    return location;
+  }
+
+  /** Sends one tus PATCH of {@code chunk} at {@code offset}, with its Upload-Checksum and key {@code <uploadId>@<offset>}. */
+  public EntityExchangeResult<byte[]> patchChunk(SignedClient uploader, String location, long offset, byte[] chunk) {
+    return uploader.send("PATCH", location, "application/offset+octet-stream", chunk,
+        location.substring(location.lastIndexOf('/') + 1) + "@" + offset,
+        java.util.Map.of("Tus-Resumable", "1.0.0", "Upload-Offset", Long.toString(offset),
+            "Upload-Checksum", "sha256 " + java.util.Base64.getEncoder().encodeToString(sha256(chunk))));
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Every well-formed MediaRef ({mediaId, sha256} and nothing else) of a prepared body is replaced
+   * by a small media item the sending connector really uploaded, so records citing media pass the
+   * gateway's media check (CAP-MED-01). Malformed ones, the error of an invalid example, stay.
+   */
+  private Prepared withUploadedMedia(Prepared prepared) {
+    replaceMediaRefs(prepared.body(), prepared.client());
+    return prepared;
+  }
+
+  private void replaceMediaRefs(JsonNode node, SignedClient uploader) {
+    if (node instanceof ObjectNode o && o.size() == 2 && isWellFormed(o.get("mediaId"), ID)
+        && o.path("sha256").isString() && o.path("sha256").stringValue().matches("[0-9a-f]{64}")) {
+      byte[] content = ("media of " + id("med") + " for a test record").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Media media = upload(uploader, content);
+      o.put("mediaId", media.mediaId());
+      o.put("sha256", media.sha256());
+      return;
+    }
+    for (JsonNode child : node) {
+      replaceMediaRefs(child, uploader);
+    }
+  }
+
+  private Prepared prepareRecord(String operationId, JsonNode example) {
     JsonNode body = example.deepCopy();
     switch (operationId) {
       case "registerPolicy" -> {
@@ -148,6 +293,12 @@ public final class Scenario {
       case "revokeConnectorKey" -> {
         String[] c = connector();
         return new Prepared("POST", "/v1/admin/connectors/" + c[0] + "/keys/" + c[1] + "/revocation", "application/json", body, operator);
+      }
+      case "createUpload" -> {
+        if (isWellFormed(body.get("projectId"), PROJECT)) {
+          replaceIfWellFormed(body, "projectId", PROJECT, coveredProject()[1]);
+        }
+        return new Prepared("POST", "/v1/uploads", "application/json", body, insurerA);
       }
       case "createSubscription" -> {
         replaceIfWellFormed(body, "subscriptionId", ID, id("subn"));

@@ -30,22 +30,57 @@ public final class SignedClient {
     return write(method, path, contentType, JSON.writeValueAsBytes(body), UUID.randomUUID().toString());
   }
 
-  /** Sends exact body bytes with the given idempotency key. */
+  /**
+   * Sends exact body bytes with the given idempotency key. Requests to {@code /v1/uploads} also
+   * carry {@code Tus-Resumable: 1.0.0}, as tus requires of every upload request.
+   */
   public EntityExchangeResult<byte[]> write(String method, String path, String contentType, byte[] body, String idempotencyKey) {
+    return send(method, path, contentType, body, idempotencyKey,
+        path.startsWith("/v1/uploads") ? java.util.Map.of("Tus-Resumable", "1.0.0") : java.util.Map.of());
+  }
+
+  /**
+   * Sends a signed request with extra (unsigned) header fields, e.g. a tus PATCH with
+   * Upload-Offset and Upload-Checksum, a HEAD or a DELETE.
+   *
+   * @param method the method
+   * @param path the path and query as sent
+   * @param contentType the Content-Type, or null for none
+   * @param body the exact body bytes (empty for none; not sent at all on GET and HEAD)
+   * @param idempotencyKey the key on writes, null on reads
+   * @param headers further header fields
+   * @return the exchange
+   */
+  public EntityExchangeResult<byte[]> send(String method, String path, @Nullable String contentType, byte[] body,
+      @Nullable String idempotencyKey, java.util.Map<String, String> headers) {
     String signature = signer.sign(method, path, body, idempotencyKey);
-    return client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
-        .header("Content-Type", contentType)
-        .header("Idempotency-Key", idempotencyKey)
-        .header("Capillary-Signature", signature)
-        .bodyValue(body)
-        .exchange()
-        .expectBody()
-        .returnResult();
+    WebTestClient.RequestBodySpec spec = client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+        .header("Capillary-Signature", signature);
+    if (contentType != null) {
+      spec.header("Content-Type", contentType);
+    }
+    if (idempotencyKey != null) {
+      spec.header("Idempotency-Key", idempotencyKey);
+    }
+    headers.forEach(spec::header);
+    WebTestClient.RequestHeadersSpec<?> ready =
+        method.equals("GET") || method.equals("HEAD") || (body.length == 0 && contentType == null) ? spec : spec.bodyValue(body);
+    return ready.exchange().expectBody().returnResult();
   }
 
   /** A signed GET. */
   public EntityExchangeResult<byte[]> get(String path) {
     return client.get().uri(path)
+        .header("Capillary-Signature", signer.sign("GET", path, new byte[0], null))
+        .exchange()
+        .expectBody()
+        .returnResult();
+  }
+
+  /** A signed GET with an Accept header (e.g. text/csv). */
+  public EntityExchangeResult<byte[]> get(String path, String accept) {
+    return client.get().uri(path)
+        .header("Accept", accept)
         .header("Capillary-Signature", signer.sign("GET", path, new byte[0], null))
         .exchange()
         .expectBody()
