@@ -106,8 +106,12 @@ public final class ClientCore {
     if (document == null || document.getReceipt() == null) {
       throw new ReceiptVerificationException(call.operationId() + ": the answer carries no receipt", null, null);
     }
+    boolean replayed = exchange.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase).orElse(false);
+    // A stored answer of an earlier call with this Idempotency-Key names that call's jti, which this
+    // call cannot know (the documented repeat after a crash); cid, op, cdg and idk still bind it.
     ReceiptClaims claims = receipts.verify(document.getReceipt(), new ReceiptVerifier.Expected(connectorId,
-        call.operationId(), exchange.contentDigest(), Objects.requireNonNull(call.idempotencyKey()), exchange.jtis(), issuer));
+        call.operationId(), exchange.contentDigest(), Objects.requireNonNull(call.idempotencyKey()),
+        replayed ? null : exchange.jtis(), issuer));
     // The unsigned fields of the answer must say what the signed receipt says.
     if (!claims.submissionId().equals(document.getSubmissionId())
         || document.getSequence() == null || claims.sequence() != document.getSequence().longValue()
@@ -116,7 +120,6 @@ public final class ClientCore {
       throw new ReceiptVerificationException(call.operationId() + ": the answer's fields differ from its signed receipt",
           claims.submissionId(), null);
     }
-    boolean replayed = exchange.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase).orElse(false);
     return new SubmissionReceipt(document, claims, call.idempotencyKey(), replayed);
   }
 
