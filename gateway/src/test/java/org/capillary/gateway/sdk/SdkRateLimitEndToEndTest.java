@@ -88,7 +88,7 @@ class SdkRateLimitEndToEndTest {
   }
 
   @Test
-  void retriesHonourRetryAfterThenGiveUpTyped() {
+  void retryAfterBeyondTheCapFailsFastAndWithinItIsHonoured() {
     SdkFixtures fx = new SdkFixtures(port);
     RecordingSleeper sleeper = new RecordingSleeper();
     CapillaryClient client = fx.builder("demo-insurer-a", "demo-insurer-a-es256-1")
@@ -98,7 +98,16 @@ class SdkRateLimitEndToEndTest {
     assertThatThrownBy(() -> client.getSubmission(unknown))
         .isInstanceOf(org.capillary.sdk.exception.NotFoundException.class);
 
-    assertThatThrownBy(() -> client.getSubmission(unknown)).isInstanceOf(RateLimitedException.class);
+    // The plan's window is an hour: far beyond maxRetryAfter (60 s), so the SDK does not park the
+    // thread; it gives up at once, typed, with the gateway's Retry-After for the caller to use.
+    assertThatThrownBy(() -> client.getSubmission(unknown)).isInstanceOfSatisfying(RateLimitedException.class,
+        e -> assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofMinutes(50))));
+    assertThat(sleeper.delays).isEmpty();
+
+    CapillaryClient patient = fx.builder("demo-insurer-a", "demo-insurer-a-es256-1")
+        .retryOptions(RetryOptions.builder().maxRetries(2).maxRetryAfter(Duration.ofHours(2)).build())
+        .sleeper(sleeper).buildClient();
+    assertThatThrownBy(() -> patient.getSubmission(unknown)).isInstanceOf(RateLimitedException.class);
     assertThat(sleeper.delays).hasSize(2)
         .allSatisfy(d -> assertThat(d).isGreaterThan(Duration.ofMinutes(50)));
   }

@@ -9,10 +9,13 @@ import java.util.Objects;
  * {@code Idempotency-Key} and the same body octets, with a fresh signature, so a retry can never
  * file a submission twice. The wait is the gateway's {@code Retry-After} when it sends one,
  * otherwise exponential back-off ({@code baseDelay × 2^(attempt-1)}, at most {@code maxDelay})
- * reduced by a random share of up to {@code jitter}.
+ * reduced by a random share of up to {@code jitter}. A {@code Retry-After} longer than
+ * {@code maxRetryAfter} is not waited for: the call fails at once with a
+ * {@link org.capillary.sdk.exception.RateLimitedException} (or the service exception) carrying
+ * {@code retryAfter()}, so a thread is never parked for an hour by a rate-limit window.
  *
  * <p>Immutable; build with {@link #builder()}; {@link #defaults()} is 3 retries, 500 ms base,
- * 30 s max, jitter 0.5, enabled.
+ * 30 s max, jitter 0.5, Retry-After waited for up to 60 s, enabled.
  */
 public final class RetryOptions {
 
@@ -23,6 +26,7 @@ public final class RetryOptions {
   private final Duration baseDelay;
   private final Duration maxDelay;
   private final double jitter;
+  private final Duration maxRetryAfter;
 
   private RetryOptions(Builder b) {
     this.enabled = b.enabled;
@@ -30,6 +34,7 @@ public final class RetryOptions {
     this.baseDelay = b.baseDelay;
     this.maxDelay = b.maxDelay;
     this.jitter = b.jitter;
+    this.maxRetryAfter = b.maxRetryAfter;
   }
 
   /** @return the defaults (3 retries, 500 ms base delay, 30 s max delay, jitter 0.5, enabled) */
@@ -49,7 +54,13 @@ public final class RetryOptions {
 
   /** @return a builder with these settings */
   public Builder toBuilder() {
-    return new Builder().enabled(enabled).maxRetries(maxRetries).baseDelay(baseDelay).maxDelay(maxDelay).jitter(jitter);
+    return new Builder().enabled(enabled).maxRetries(maxRetries).baseDelay(baseDelay).maxDelay(maxDelay).jitter(jitter)
+        .maxRetryAfter(maxRetryAfter);
+  }
+
+  /** @return the longest {@code Retry-After} the client waits for before retrying (default 60 s) */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
   }
 
   /** @return whether failed attempts are repeated at all */
@@ -80,7 +91,7 @@ public final class RetryOptions {
   @Override
   public String toString() {
     return "RetryOptions[enabled=" + enabled + ", maxRetries=" + maxRetries + ", baseDelay=" + baseDelay
-        + ", maxDelay=" + maxDelay + ", jitter=" + jitter + "]";
+        + ", maxDelay=" + maxDelay + ", jitter=" + jitter + ", maxRetryAfter=" + maxRetryAfter + "]";
   }
 
   /** Builds {@link RetryOptions}. Not thread-safe. */
@@ -90,8 +101,24 @@ public final class RetryOptions {
     private Duration baseDelay = Duration.ofMillis(500);
     private Duration maxDelay = Duration.ofSeconds(30);
     private double jitter = 0.5;
+    private Duration maxRetryAfter = Duration.ofSeconds(60);
 
     private Builder() {
+    }
+
+    /**
+     * @param maxRetryAfter the longest {@code Retry-After} to wait for before retrying, zero or
+     *     positive (default 60 s); a longer one ends the call with the service's exception and its
+     *     {@code retryAfter()}, leaving the caller to schedule the retry
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      if (Objects.requireNonNull(maxRetryAfter, "maxRetryAfter").isNegative()) {
+        throw new IllegalArgumentException("maxRetryAfter must not be negative");
+      }
+      this.maxRetryAfter = maxRetryAfter;
+      return this;
     }
 
     /**

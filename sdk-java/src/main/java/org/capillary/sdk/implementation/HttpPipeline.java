@@ -112,7 +112,7 @@ public final class HttpPipeline {
         log(Level.DEBUG, call, retries, "→ " + status);
         return new Exchange(status, response.headers(), response.body(), List.copyOf(jtis), signed.contentDigest());
       }
-      if (RetryPolicy.isRetryableStatus(status) && retry.mayRetry(retries)) {
+      if (RetryPolicy.isRetryableStatus(status) && retry.mayRetry(retries) && retry.mayWait(retryAfter)) {
         pause(call, retries, retry.delay(retries, retryAfter), "status " + status);
         continue;
       }
@@ -170,7 +170,7 @@ public final class HttpPipeline {
             return CompletableFuture.completedFuture(
                 new Exchange(status, response.headers(), response.body(), all, signed.contentDigest()));
           }
-          if (RetryPolicy.isRetryableStatus(status) && retry.mayRetry(retries)) {
+          if (RetryPolicy.isRetryableStatus(status) && retry.mayRetry(retries) && retry.mayWait(retryAfter)) {
             Duration delay = retry.delay(retries, retryAfter);
             log(Level.INFO, call, retries, "status " + status + ", retrying in " + delay.toMillis() + " ms");
             return sleeper.delay(delay).thenCompose(v -> attemptAsync(call, retries + 1, jtis));

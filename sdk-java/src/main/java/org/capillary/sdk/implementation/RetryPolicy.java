@@ -39,9 +39,19 @@ public final class RetryPolicy {
   }
 
   /**
+   * Whether the gateway's {@code Retry-After} is short enough to wait for here.
+   *
+   * @param retryAfter the parsed header, or null when absent
+   * @return true when absent or within {@link RetryOptions#maxRetryAfter()}
+   */
+  public boolean mayWait(@Nullable Duration retryAfter) {
+    return retryAfter == null || retryAfter.compareTo(options.maxRetryAfter()) <= 0;
+  }
+
+  /**
    * The wait before retry number {@code retriesSoFar + 1}: the gateway's {@code Retry-After} if
-   * given (honoured even above maxDelay: the gateway knows when it will have capacity), else
-   * exponential back-off with jitter.
+   * given (honoured even above maxDelay, up to maxRetryAfter: the gateway knows when it will have
+   * capacity), else exponential back-off with jitter.
    */
   public Duration delay(int retriesSoFar, @Nullable Duration retryAfter) {
     if (retryAfter != null) {

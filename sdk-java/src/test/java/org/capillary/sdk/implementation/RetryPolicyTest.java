@@ -58,6 +58,15 @@ class RetryPolicyTest {
     assertThat(p.mayRetry(2)).isFalse();
   }
 
+  @Test
+  void waitsOnlyForRetryAfterWithinTheCap() {
+    RetryPolicy p = new RetryPolicy(RetryOptions.builder().maxRetryAfter(Duration.ofSeconds(60)).build(), CLOCK);
+    assertThat(p.mayWait(null)).isTrue();
+    assertThat(p.mayWait(Duration.ofSeconds(60))).isTrue();
+    assertThat(p.mayWait(Duration.ofSeconds(61))).isFalse();
+    assertThat(RetryOptions.defaults().maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
+  }
+
   private static HttpHeaders headers(String retryAfter) {
     return HttpHeaders.of(Map.of("Retry-After", List.of(retryAfter)), (a, b) -> true);
   }
