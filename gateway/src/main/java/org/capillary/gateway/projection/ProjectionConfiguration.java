@@ -37,6 +37,14 @@ public class ProjectionConfiguration {
   }
 
   /** Polls the outbox while the application runs. */
+  /** The rebuild command, only when asked for on the command line. */
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("capillary.gateway.projection.rebuild-and-exit")
+  public ProjectionRebuildCommand projectionRebuildCommand(
+      ProjectionRebuilder rebuilder, org.springframework.context.ConfigurableApplicationContext context) {
+    return new ProjectionRebuildCommand(rebuilder, context, System::exit);
+  }
+
   @Bean
   public PeriodicTask projectionSchedule(ProjectionWorker worker, ProjectionProperties properties) {
     return new PeriodicTask("capillary-projection", properties.interval(), properties.enabled(), worker::drainOnce);

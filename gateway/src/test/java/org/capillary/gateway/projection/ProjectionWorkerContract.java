@@ -187,6 +187,23 @@ abstract class ProjectionWorkerContract {
     assertThat(count("SELECT COUNT(*) FROM event")).isEqualTo(events);
   }
 
+  @Test
+  void theRebuildCommandRebuildsClosesTheApplicationAndExitsZero() {
+    scenario("F");
+    worker.drainOnce();
+    String before = dump();
+    var context = new org.springframework.context.support.GenericApplicationContext();
+    context.refresh();
+    int[] exitCode = {-1};
+
+    new ProjectionRebuildCommand(rebuilder, context, code -> exitCode[0] = code)
+        .run(new org.springframework.boot.DefaultApplicationArguments());
+
+    assertSameDump(before, dump());
+    assertThat(exitCode[0]).isZero();
+    assertThat(context.isActive()).isFalse();
+  }
+
   /** Equal dumps; on a difference, only the differing rows (shortened) are shown. */
   static void assertSameDump(String before, String after) {
     if (before.equals(after)) {
