@@ -3,8 +3,11 @@ package org.capillary.sdk;
 import static org.capillary.sdk.implementation.ClientCore.query;
 import static org.capillary.sdk.implementation.ClientCore.segment;
 
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.capillary.sdk.implementation.ClientCore;
 import org.capillary.sdk.models.AlertEvent;
 import org.capillary.sdk.models.AlertPage;
@@ -39,6 +42,9 @@ import org.capillary.sdk.models.Subscription;
 import org.capillary.sdk.models.TrainingSession;
 import org.capillary.sdk.models.WorksStatusChange;
 import org.capillary.sdk.models.WriteOptions;
+import org.capillary.sdk.upload.MediaUploader;
+import org.capillary.sdk.upload.UploadOptions;
+import org.capillary.sdk.upload.UploadedMedia;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,9 +75,49 @@ import org.jspecify.annotations.Nullable;
 public final class CapillaryClient {
 
   private final ClientCore core;
+  private final MediaUploader uploader;
 
   CapillaryClient(ClientCore core) {
     this.core = core;
+    this.uploader = new MediaUploader(core);
+  }
+
+  /** @return the uploader of media (photos, videos, documents) this client's uploads go through */
+  public MediaUploader mediaUploader() {
+    return uploader;
+  }
+
+  /**
+   * Uploads a media file (createUpload, then appendUploadChunk per chunk), resumably: see
+   * {@link MediaUploader}. Cite the result in records as {@code {"mediaId": …, "sha256": …}}.
+   *
+   * @param file the file; it must not change during the upload
+   * @param options the kind and content type to declare, chunk size, progress listener and state store
+   * @return the complete media item
+   * @throws java.io.UncheckedIOException if the file cannot be read
+   * @throws org.capillary.sdk.exception.CapillaryServiceException for an error answer, after retries
+   * @throws org.capillary.sdk.exception.CapillaryClientException if no usable answer arrived after
+   *     retries; with a state store, calling again resumes the upload
+   */
+  public UploadedMedia uploadMedia(Path file, UploadOptions options) {
+    return uploader.upload(file, options);
+  }
+
+  /**
+   * Uploads media from a stream whose length and SHA-256 the caller knows: see {@link MediaUploader}.
+   *
+   * @param content opens the content from its first octet (again when the upload must go back)
+   * @param length the length in octets
+   * @param sha256 the SHA-256 of the whole content, 64 hex digits
+   * @param options the kind and content type to declare, chunk size, progress listener and state store
+   * @return the complete media item
+   * @throws java.io.UncheckedIOException if the content cannot be read or ends early
+   * @throws org.capillary.sdk.exception.CapillaryServiceException for an error answer, after retries
+   * @throws org.capillary.sdk.exception.CapillaryClientException if no usable answer arrived after retries
+   */
+  public UploadedMedia uploadMedia(Supplier<? extends InputStream> content, long length, String sha256,
+      UploadOptions options) {
+    return uploader.upload(content, length, sha256, options);
   }
 
   /** @return the connector id this client files for */

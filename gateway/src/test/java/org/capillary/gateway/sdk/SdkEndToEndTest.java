@@ -472,6 +472,53 @@ class SdkEndToEndTest {
     }
   }
 
+  /**
+   * Issue 5, SDK side against the real gateway: a file uploaded in small chunks with progress,
+   * then cited by id and digest in an inspection, which the gateway accepts only because the item
+   * is complete, the insurer's, and of that digest.
+   */
+  @Test
+  void uploadsMediaInChunksAndCitesItInARecord() throws IOException {
+    byte[] bytes = new byte[300 * 1024 + 7];
+    new java.util.Random(5).nextBytes(bytes);
+    Path file = Files.createTempFile("capillary-sdk-e2e", ".jpg");
+    Files.write(file, bytes);
+    List<Long> progress = new ArrayList<>();
+    org.capillary.sdk.upload.UploadedMedia media = insurer.uploadMedia(file,
+        org.capillary.sdk.upload.UploadOptions.builder(org.capillary.sdk.models.UploadCreation.KindEnum.PHOTO, "image/jpeg")
+            .chunkSize(64 * 1024)
+            .progressListener((sent, total) -> progress.add(sent))
+            .build());
+    assertThat(media.length()).isEqualTo(bytes.length);
+    assertThat(media.sha256()).isEqualTo(sha256Hex(bytes));
+    assertThat(progress).hasSizeGreaterThanOrEqualTo(5).last().isEqualTo((long) bytes.length);
+
+    String projectId = policyViaSdk()[1];
+    tools.jackson.databind.JsonNode body = SdkFixtures.example("submitInspection");
+    citeEverywhere(body, media);
+    SubmissionReceipt receipt = insurer.submitInspection(projectId, SdkFixtures.model(body, Inspection.class));
+    assertThat(receipt.submissionId()).startsWith("sub_");
+  }
+
+  private static void citeEverywhere(tools.jackson.databind.JsonNode node, org.capillary.sdk.upload.UploadedMedia media) {
+    if (node instanceof tools.jackson.databind.node.ObjectNode o && o.size() == 2 && o.has("mediaId") && o.has("sha256")) {
+      o.put("mediaId", media.mediaId());
+      o.put("sha256", media.sha256());
+      return;
+    }
+    for (tools.jackson.databind.JsonNode child : node) {
+      citeEverywhere(child, media);
+    }
+  }
+
+  private static String sha256Hex(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** getConnector reads the registry; an unknown connector raises NotFoundException with the problem. */
   @Test
   void getConnectorReadsTheRegistry() {

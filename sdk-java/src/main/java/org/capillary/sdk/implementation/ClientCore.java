@@ -34,6 +34,26 @@ public final class ClientCore {
     return connectorId;
   }
 
+  /** @return the pipeline calls are sent through (for callers with calls of their own, e.g. uploads) */
+  public HttpPipeline pipeline() {
+    return pipeline;
+  }
+
+  /** A verified receipt with the headers of the answer that carried it. */
+  public record WriteResult(SubmissionReceipt receipt, java.net.http.HttpHeaders headers) {
+  }
+
+  /** As {@link #write}, also returning the answer's headers (e.g. the Location of a created upload). */
+  public WriteResult writeWithHeaders(String operationId, String method, String path, Object body, String contentType,
+      WriteOptions options, java.util.Map<String, String> headers) {
+    Objects.requireNonNull(body, "body");
+    CallSpec base = writeCall(operationId, method, path, body, contentType, options);
+    CallSpec call = new CallSpec(base.operationId(), base.method(), base.target(), base.body(), base.contentType(),
+        base.idempotencyKey(), base.requestId(), headers);
+    Exchange exchange = pipeline.send(call);
+    return new WriteResult(toReceipt(call, exchange), exchange.headers());
+  }
+
   private CallSpec writeCall(String operationId, String method, String path, @Nullable Object body,
       @Nullable String contentType, WriteOptions options) {
     Objects.requireNonNull(options, "options");

@@ -44,6 +44,25 @@ public final class HttpPipeline {
     this.readTimeout = readTimeout;
   }
 
+  /** @return the retry policy of this pipeline */
+  public RetryPolicy retryPolicy() {
+    return retry;
+  }
+
+  /** @return the sleeper waiting between attempts */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /**
+   * @param other the retry policy to use instead
+   * @return a pipeline like this one with another retry policy (e.g. one that never retries, for a
+   *     caller that runs its own recovery loop)
+   */
+  public HttpPipeline withRetryPolicy(RetryPolicy other) {
+    return new HttpPipeline(endpoint, http, signer, other, sleeper, readTimeout);
+  }
+
   public URI endpoint() {
     return endpoint;
   }
@@ -79,6 +98,7 @@ public final class HttpPipeline {
     if (call.contentType() != null) {
       b.header("Content-Type", call.contentType());
     }
+    call.headers().forEach(b::header);
     return b.build();
   }
 
