@@ -47,9 +47,10 @@ public class PrepareGeneratorInput {
       if (file.getFileName().toString().equals("AlertEvent.json")) {
         doc = alertEventAsOneOf((ObjectNode) doc);
       }
-      if (n > 0 || file.getFileName().toString().equals("AlertEvent.json")) {
-        JSON.writeValue(file.toFile(), doc);
-      }
+      // The generator's parser tries to fetch every $id over the network ("unable to read
+      // capillary.dev", once per reference); without $id it resolves the relative refs on disk.
+      ((ObjectNode) doc).remove("$id");
+      JSON.writeValue(file.toFile(), doc);
       dropped += n;
     }
     System.out.println("[generator view] AlertEvent as oneOf; dropped " + dropped + " conditional allOf members and numeric enums");
