@@ -4,34 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.nimbusds.jose.jwk.JWK;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.capillary.gateway.connector.Connector;
 import org.capillary.gateway.connector.ConnectorKey;
-import org.capillary.gateway.connector.KeyStatus;
-import org.capillary.gateway.connector.Role;
 import org.capillary.gateway.error.ProblemCatalog;
 import org.capillary.gateway.error.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the shared vectors of spec/vectors/signing (SIGNING.md §12) through the gateway's
@@ -44,20 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SigningVectorsTest {
 
-  private static final String ROOT = "capillary/spec/vectors/signing/";
   private static final Set<String> LATER_STEPS = Set.of("SIGNATURE_EXPIRED", "SIGNATURE_REPLAYED");
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final ProblemCatalog PROBLEMS = ProblemCatalog.load();
 
   @TestFactory
   Stream<DynamicTest> everyVectorGetsItsExpectedOutcome() {
-    JsonNode index = read("index.json");
+    JsonNode index = SigningVectorFiles.read("index.json");
     assumeTrue(index != null, "signing vectors not found");
-    Map<String, ConnectorKey> registry = registry();
+    Map<String, ConnectorKey> registry = SigningVectorFiles.registry();
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode entry : index.get("vectors")) {
       String file = entry.get("file").stringValue();
-      tests.add(DynamicTest.dynamicTest(entry.get("id").stringValue(), () -> run(read(file), registry)));
+      tests.add(DynamicTest.dynamicTest(entry.get("id").stringValue(), () -> run(SigningVectorFiles.read(file), registry)));
     }
     assertThat(tests).hasSizeGreaterThan(30);
     return tests.stream();
@@ -73,10 +59,10 @@ class SigningVectorsTest {
     String code = expect.path("code").asString(null);
     if (vector.has("before")) {
       for (JsonNode before : vector.get("before")) {
-        verifier.verify(request(before));
+        verifier.verify(SigningVectorFiles.request(before));
       }
     }
-    SignedRequest request = request(vector.get("request"));
+    SignedRequest request = SigningVectorFiles.request(vector.get("request"));
     if (expect.get("accepted").booleanValue() || LATER_STEPS.contains(code)) {
       VerifiedSignature v = verifier.verify(request);
       if (expect.has("connectorId")) {
@@ -110,48 +96,4 @@ class SigningVectorsTest {
     return m;
   }
 
-  private static SignedRequest request(JsonNode r) {
-    Map<String, String> headers = new HashMap<>();
-    r.get("headers").properties().forEach(e -> headers.put(e.getKey().toLowerCase(), e.getValue().stringValue()));
-    return new SignedRequest(
-        r.get("method").stringValue(),
-        r.get("path").stringValue(),
-        Base64.getDecoder().decode(r.get("bodyBase64").stringValue()),
-        headers.get("capillary-signature"),
-        headers.get("idempotency-key"),
-        headers.get("content-digest"));
-  }
-
-  private static Map<String, ConnectorKey> registry() {
-    JsonNode reg = read("keys/registry.json");
-    assertThat(reg).isNotNull();
-    Map<String, ConnectorKey> keys = new HashMap<>();
-    for (JsonNode k : reg.get("keys")) {
-      String connectorId = k.get("connectorId").stringValue();
-      Connector connector = new Connector(connectorId, Role.INSURER,
-          "ACTIVE".equals(k.get("connectorStatus").stringValue()), "standard", "91440300MA5DTE001K", List.of());
-      JWK jwk;
-      try {
-        jwk = JWK.parse(read("keys/" + k.get("publicJwk").stringValue()).toString());
-      } catch (java.text.ParseException e) {
-        throw new IllegalStateException(e);
-      }
-      String kid = k.get("kid").stringValue();
-      keys.put(kid, new ConnectorKey(kid, connector, k.get("alg").stringValue(), jwk,
-          KeyStatus.valueOf(k.get("status").stringValue()), Instant.EPOCH, null));
-    }
-    return keys;
-  }
-
-  private static @Nullable JsonNode read(String relative) {
-    try (InputStream in = SigningVectorsTest.class.getClassLoader().getResourceAsStream(ROOT + relative)) {
-      if (in != null) {
-        return JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
-      Path file = Path.of(System.getProperty("basedir", "."), "..", "spec", "vectors", "signing", relative);
-      return Files.exists(file) ? JSON.readTree(Files.readString(file)) : null;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -15,23 +15,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.capillary.gateway.connector.Connector;
 import org.capillary.gateway.connector.ConnectorKey;
-import org.capillary.gateway.connector.KeyStatus;
-import org.capillary.gateway.connector.Role;
 import org.capillary.gateway.error.ProblemCatalog;
 import org.capillary.gateway.error.ProblemException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shared signing vectors again, with every body given as a {@link StreamedBody} (a file read
@@ -49,20 +44,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StreamedBodyVectorsTest {
 
-  private static final String ROOT = "capillary/spec/vectors/signing/";
   private static final Set<String> LATER_STEPS = Set.of("SIGNATURE_EXPIRED", "SIGNATURE_REPLAYED");
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final ProblemCatalog PROBLEMS = ProblemCatalog.load();
 
   @TestFactory
   Stream<DynamicTest> everyVectorGetsItsExpectedOutcome() {
-    JsonNode index = read("index.json");
+    JsonNode index = SigningVectorFiles.read("index.json");
     assumeTrue(index != null, "signing vectors not found");
-    Map<String, ConnectorKey> registry = registry();
+    Map<String, ConnectorKey> registry = SigningVectorFiles.registry();
     List<DynamicTest> tests = new ArrayList<>();
     for (JsonNode entry : index.get("vectors")) {
       String file = entry.get("file").stringValue();
-      tests.add(DynamicTest.dynamicTest(entry.get("id").stringValue(), () -> run(read(file), registry)));
+      tests.add(DynamicTest.dynamicTest(entry.get("id").stringValue(), () -> run(SigningVectorFiles.read(file), registry)));
     }
     assertThat(tests).hasSizeGreaterThan(30);
     return tests.stream();
@@ -154,7 +147,7 @@ class StreamedBodyVectorsTest {
 
   /** Verifies a vector's request with its body streamed from a file. */
   private static VerifiedSignature verify(RequestSignatureVerifier verifier, JsonNode r) {
-    SignedRequest inMemory = request(r);
+    SignedRequest inMemory = SigningVectorFiles.request(r);
     try {
       Path file = Files.createTempFile("streamed-body", ".bin");
       try {
@@ -191,48 +184,4 @@ class StreamedBodyVectorsTest {
     };
   }
 
-  private static SignedRequest request(JsonNode r) {
-    Map<String, String> headers = new HashMap<>();
-    r.get("headers").properties().forEach(e -> headers.put(e.getKey().toLowerCase(), e.getValue().stringValue()));
-    return new SignedRequest(
-        r.get("method").stringValue(),
-        r.get("path").stringValue(),
-        Base64.getDecoder().decode(r.get("bodyBase64").stringValue()),
-        headers.get("capillary-signature"),
-        headers.get("idempotency-key"),
-        headers.get("content-digest"));
-  }
-
-  private static Map<String, ConnectorKey> registry() {
-    JsonNode reg = read("keys/registry.json");
-    assertThat(reg).isNotNull();
-    Map<String, ConnectorKey> keys = new HashMap<>();
-    for (JsonNode k : reg.get("keys")) {
-      String connectorId = k.get("connectorId").stringValue();
-      Connector connector = new Connector(connectorId, Role.INSURER,
-          "ACTIVE".equals(k.get("connectorStatus").stringValue()), "standard", "91440300MA5DTE001K", List.of());
-      JWK jwk;
-      try {
-        jwk = JWK.parse(read("keys/" + k.get("publicJwk").stringValue()).toString());
-      } catch (java.text.ParseException e) {
-        throw new IllegalStateException(e);
-      }
-      String kid = k.get("kid").stringValue();
-      keys.put(kid, new ConnectorKey(kid, connector, k.get("alg").stringValue(), jwk,
-          KeyStatus.valueOf(k.get("status").stringValue()), Instant.EPOCH, null));
-    }
-    return keys;
-  }
-
-  private static @Nullable JsonNode read(String relative) {
-    try (InputStream in = StreamedBodyVectorsTest.class.getClassLoader().getResourceAsStream(ROOT + relative)) {
-      if (in != null) {
-        return JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
-      Path file = Path.of(System.getProperty("basedir", "."), "..", "spec", "vectors", "signing", relative);
-      return Files.exists(file) ? JSON.readTree(Files.readString(file)) : null;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
