@@ -25,4 +25,10 @@ class RequirementsLedgerTest {
     ledger.ids().stream().filter(id -> id.startsWith("R-")).forEach(id ->
         assertThat(ledger.sourcesOf(id)).as(id).anyMatch(s -> s.startsWith("rule profile")));
   }
+
+  @Test
+  void includesTheSigningProfilesRequirementIndex() {
+    assertThat(ledger.ids()).contains("CAP-SIG-11", "CAP-SIG-17", "CAP-SIG-20");
+    assertThat(ledger.sourcesOf("CAP-SIG-19")).containsExactly("signing profile SIGNING.md");
+  }
 }
