@@ -32,6 +32,7 @@ import org.capillary.sdk.models.PreventionFeeEntry;
 import org.capillary.sdk.models.ProjectView;
 import org.capillary.sdk.models.ReceivedAlert;
 import org.capillary.sdk.models.Rectification;
+import org.capillary.sdk.models.AlertReview;
 import org.capillary.sdk.models.RectificationVerification;
 import org.capillary.sdk.models.RiskAssessment;
 import org.capillary.sdk.models.SubmissionReceipt;
@@ -190,6 +191,29 @@ public final class CapillaryAsyncClient {
    */
   public CompletableFuture<SubmissionReceipt> submitRectificationVerification(String projectId, RectificationVerification verification, WriteOptions options) {
     return core.writeAsync("submitRectificationVerification", "POST", "/v1/projects/" + segment(projectId) + "/rectification-verifications", verification, ClientCore.JSON, options);
+  }
+
+  /**
+   * Reviews an AI alert or electricity alarm of the project (CAP-INS-11, rule R-34). Asynchronous: the future fails with the exceptions of {@link CapillaryClient#reviewAlert}.
+   *
+   * @param projectId the works project (its district registration number)
+   * @param review the request body
+   * @return the verified receipt, eventually
+   */
+  public CompletableFuture<SubmissionReceipt> reviewAlert(String projectId, AlertReview review) {
+    return reviewAlert(projectId, review, WriteOptions.none());
+  }
+
+  /**
+   * Reviews an AI alert or electricity alarm of the project (CAP-INS-11, rule R-34). Asynchronous, with explicit options.
+   *
+   * @param projectId the works project (its district registration number)
+   * @param review the request body
+   * @param options the idempotency key and request id to use
+   * @return the verified receipt, eventually
+   */
+  public CompletableFuture<SubmissionReceipt> reviewAlert(String projectId, AlertReview review, WriteOptions options) {
+    return core.writeAsync("reviewAlert", "POST", "/v1/projects/" + segment(projectId) + "/alert-reviews", review, ClientCore.JSON, options);
   }
   /**
    * Submits a training session and its attendance (CAP-INS-07). Asynchronous: the future fails with the exceptions of {@link CapillaryClient#submitTraining}.
@@ -521,7 +545,18 @@ public final class CapillaryAsyncClient {
    * @return completion
    */
   public CompletableFuture<Void> deleteSubscription(String subscriptionId) {
-    return core.deleteAsync("deleteSubscription", "/v1/admin/subscriptions/" + segment(subscriptionId), WriteOptions.none());
+    return deleteSubscription(subscriptionId, WriteOptions.none());
+  }
+
+  /**
+   * Deletes a push subscription; operators only. Asynchronous, with explicit options.
+   *
+   * @param subscriptionId the subscription
+   * @param options the idempotency key and request id to use
+   * @return completion
+   */
+  public CompletableFuture<Void> deleteSubscription(String subscriptionId, WriteOptions options) {
+    return core.deleteAsync("deleteSubscription", "/v1/admin/subscriptions/" + segment(subscriptionId), options);
   }
 
   /**

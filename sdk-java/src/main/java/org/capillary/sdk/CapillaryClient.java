@@ -34,6 +34,7 @@ import org.capillary.sdk.models.PreventionFeeEntry;
 import org.capillary.sdk.models.ProjectView;
 import org.capillary.sdk.models.ReceivedAlert;
 import org.capillary.sdk.models.Rectification;
+import org.capillary.sdk.models.AlertReview;
 import org.capillary.sdk.models.RectificationVerification;
 import org.capillary.sdk.models.RiskAssessment;
 import org.capillary.sdk.models.SubmissionReceipt;
@@ -296,6 +297,38 @@ public final class CapillaryClient {
    */
   public SubmissionReceipt submitRectificationVerification(String projectId, RectificationVerification verification, WriteOptions options) {
     return core.write("submitRectificationVerification", "POST", "/v1/projects/" + segment(projectId) + "/rectification-verifications", verification, ClientCore.JSON, options);
+  }
+
+  /**
+   * Reviews an AI alert or electricity alarm of the project (CAP-INS-11, rule R-34): CONFIRMED
+   * opens a hazard with a rectification suggestion the platform generates from the alert's type;
+   * FALSE_POSITIVE closes the alert.
+   *
+   * @param projectId the works project (its district registration number)
+   * @param review the request body
+   * @return the verified receipt
+   * @throws org.capillary.sdk.exception.ValidationException if the gateway refuses the body (VALIDATION_FAILED)
+   * @throws org.capillary.sdk.exception.CapillaryServiceException for any other error answer, after retries
+   * @throws org.capillary.sdk.exception.ReceiptVerificationException if the receipt does not verify
+   * @throws org.capillary.sdk.exception.CapillaryClientException if no usable answer arrived (outcome unknown)
+   */
+  public SubmissionReceipt reviewAlert(String projectId, AlertReview review) {
+    return reviewAlert(projectId, review, WriteOptions.none());
+  }
+
+  /**
+   * Reviews an AI alert or electricity alarm of the project (CAP-INS-11, rule R-34).
+   *
+   * @param projectId the works project (its district registration number)
+   * @param review the request body
+   * @param options the idempotency key and request id to use
+   * @return the verified receipt
+   * @throws org.capillary.sdk.exception.CapillaryServiceException for an error answer, after retries
+   * @throws org.capillary.sdk.exception.ReceiptVerificationException if the receipt does not verify
+   * @throws org.capillary.sdk.exception.CapillaryClientException if no usable answer arrived (outcome unknown)
+   */
+  public SubmissionReceipt reviewAlert(String projectId, AlertReview review, WriteOptions options) {
+    return core.write("reviewAlert", "POST", "/v1/projects/" + segment(projectId) + "/alert-reviews", review, ClientCore.JSON, options);
   }
   /**
    * Submits a training session and its attendance (CAP-INS-07).
@@ -735,7 +768,21 @@ public final class CapillaryClient {
    * @throws org.capillary.sdk.exception.CapillaryClientException if no usable answer arrived
    */
   public void deleteSubscription(String subscriptionId) {
-    core.delete("deleteSubscription", "/v1/admin/subscriptions/" + segment(subscriptionId), WriteOptions.none());
+    deleteSubscription(subscriptionId, WriteOptions.none());
+  }
+
+  /**
+   * Deletes a push subscription; operators only. A retry with the same idempotency key is answered
+   * as the first deletion was.
+   *
+   * @param subscriptionId the subscription
+   * @param options the idempotency key and request id to use
+   * @throws org.capillary.sdk.exception.NotFoundException if there is no such subscription
+   * @throws org.capillary.sdk.exception.CapillaryServiceException for any other error answer, after retries
+   * @throws org.capillary.sdk.exception.CapillaryClientException if no usable answer arrived
+   */
+  public void deleteSubscription(String subscriptionId, WriteOptions options) {
+    core.delete("deleteSubscription", "/v1/admin/subscriptions/" + segment(subscriptionId), options);
   }
 
   /**

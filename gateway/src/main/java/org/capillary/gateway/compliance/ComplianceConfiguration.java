@@ -20,6 +20,12 @@ public class ComplianceConfiguration {
     return RuleProfile.load(properties.ruleProfile());
   }
 
+  /** The promotion of confirmed alerts to hazards, with generated suggestions. */
+  @Bean
+  public ProfileAlertPromotion alertPromotion(RuleProfile profile) {
+    return new ProfileAlertPromotion(profile);
+  }
+
   /** The pure evaluator. */
   @Bean
   public ObligationEvaluator obligationEvaluator(RuleProfile profile) {

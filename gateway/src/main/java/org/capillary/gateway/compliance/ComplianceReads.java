@@ -188,15 +188,15 @@ public final class ComplianceReads {
   /** A page of hazards and the position of its last item when there are more. */
   public record HazardRows(List<Map<String, Object>> items, @Nullable Long nextPosition) {}
 
-  /** Hazards after a position, in ledger order. */
+  /** Hazards after a list position, in the order they were projected. */
   public HazardRows hazards(Connector caller, HazardFilter filter, long after, int limit) {
     Instant now = clock.instant();
     ReadScope scope = ReadScope.of(caller, "h");
     StringBuilder sql = new StringBuilder("""
-        SELECT h.row_seq, h.hazard_id, h.project_id, h.subdistrict_code, h.source, h.source_ref, h.category,
+        SELECT h.list_position, h.hazard_id, h.project_id, h.subdistrict_code, h.source, h.source_ref, h.category,
             h.description, h.location, h.grade, h.major_criterion_ref, h.responsible_person, h.rectification_deadline,
-            h.required_measures, h.status, h.stop_work, h.detected_at, h.closed_at
-        FROM prj_hazard h WHERE h.row_seq > ?""").append(" AND ").append(scope.condition());
+            h.required_measures, h.status, h.stop_work, h.detected_at, h.closed_at, h.rectification_suggestion
+        FROM prj_hazard h WHERE h.list_position > ?""").append(" AND ").append(scope.condition());
     List<Object> params = new ArrayList<>();
     params.add(after);
     params.addAll(scope.parameters());
@@ -221,7 +221,7 @@ public final class ComplianceReads {
       sql.append(filter.overdue() ? " AND " + overdue : " AND NOT " + overdue);
       params.add(Projector.utc(now));
     }
-    sql.append(" ORDER BY h.row_seq LIMIT ?");
+    sql.append(" ORDER BY h.list_position LIMIT ?");
     params.add(limit + 1);
     List<Object[]> rows = jdbc.sql(sql.toString()).params(params)
         .query((rs, n) -> new Object[] {rs.getLong(1), hazard(rs, now)}).list();
@@ -266,6 +266,9 @@ public final class ComplianceReads {
     }
     h.put("detectedAt", format(instant(rs, 17)));
     h.put("closedAt", format(instant(rs, 18)));
+    if (rs.getString(19) != null) {
+      h.put("rectificationSuggestion", JSON.readValue(rs.getString(19), Map.class));
+    }
     return h;
   }
 
@@ -339,19 +342,19 @@ public final class ComplianceReads {
   /** A page of rows and the position of its last item when there are more. */
   public record Page(List<Object> items, @Nullable Long nextPosition) {}
 
-  /** Received alerts after a position (submission seq × 1000 + index in a batch). */
+  /** Received alerts after a list position, in the order they were projected. */
   public Page alerts(Connector caller, @Nullable String projectId, long after, int limit) {
     ReadScope scope = caller.role() == Role.DEVICE_VENDOR
         ? new ReadScope("connector_id = ?", List.of(caller.connectorId())) : ReadScope.of(caller, "");
     List<Object> params = new ArrayList<>(List.of(after));
     params.addAll(scope.parameters());
-    String sql = "SELECT submission_seq * 1000 + item_index, event_json, received_at, submission_id, duplicate_of, "
-        + "review_status, hazard_id FROM prj_alert WHERE submission_seq * 1000 + item_index > ? AND " + scope.condition();
+    String sql = "SELECT list_position, event_json, received_at, submission_id, duplicate_of, "
+        + "review_status, hazard_id FROM prj_alert WHERE list_position > ? AND " + scope.condition();
     if (projectId != null) {
       sql += " AND project_id = ?";
       params.add(projectId);
     }
-    sql += " ORDER BY submission_seq, item_index LIMIT ?";
+    sql += " ORDER BY list_position LIMIT ?";
     params.add(limit + 1);
     List<Object[]> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
       Map<String, Object> item = new LinkedHashMap<>();

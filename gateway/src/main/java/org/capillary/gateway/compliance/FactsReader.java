@@ -8,9 +8,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.capillary.gateway.compliance.ProjectFacts.Device;
 import org.capillary.gateway.compliance.ProjectFacts.Drill;
 import org.capillary.gateway.compliance.ProjectFacts.EmergencyPlan;
 import org.capillary.gateway.compliance.ProjectFacts.Hazard;
@@ -70,9 +73,9 @@ public final class FactsReader {
       JsonNode d = (JsonNode) r[1];
       switch ((String) r[0]) {
         case "RISK_ASSESSMENT" -> assessments.add(new RiskAssessment(d.path("assessmentId").asString(),
-            time(d, "assessedAt"), d.path("report").isObject()));
-        case "INSPECTION" -> inspections.add(new Inspection(d.path("inspectionId").asString(), d.path("type").asString(),
-            time(d, "startedAt"), strings(d.path("checklist"), "itemCode"), strings(d.path("reinspectionOf"))));
+            time(d, "assessedAt"), d.path("report").isObject(),
+            !d.path("workTypes").isEmpty() && !d.path("workerSkills").isEmpty(), coveredCategories(d)));
+        case "INSPECTION" -> inspections.add(inspection(d));
         case "EMERGENCY_PLAN" -> plans.add(new EmergencyPlan(d.path("planId").asString(), time(d, "approvedAt"),
             new HashSet<>(strings(d.path("scenarios")))));
         case "DRILL" -> drills.add(new Drill(d.path("drillId").asString(), time(d, "heldAt"),
@@ -95,11 +98,48 @@ public final class FactsReader {
             instant(rs, 5), instant(rs, 6), instant(rs, 7), rs.getString(8), instant(rs, 9),
             rs.getString(10) == null ? List.of() : List.of(rs.getString(10)), instant(rs, 11)))
         .list();
+    List<Device> devices = tx.sql("SELECT doc FROM prj_device WHERE project_id = ? ORDER BY device_id")
+        .param(projectId).query((rs, n) -> device(JSON.readTree(rs.getString(1)))).list();
     JsonNode doc = p.doc();
     return Optional.of(new ProjectFacts(projectId, p.filedAt(), date(doc, "plannedStart"), date(doc, "plannedEnd"),
         p.actualStartAt(), p.completedAt(), p.highRisk(), p.designatedAt(),
         new PolicyFacts(p.policyId(), p.premium(), p.budget(), spent, feeIds), workers, assessments, inspections,
-        hazards, plans, drills, trainings));
+        hazards, plans, drills, trainings, devices));
+  }
+
+  /** The categories an assessment covers: applicable with a control measure, or not applicable with a reason. */
+  private static Set<String> coveredCategories(JsonNode assessment) {
+    Set<String> out = new HashSet<>();
+    for (JsonNode item : assessment.path("riskItems")) {
+      boolean applicable = item.path("applicable").asBoolean(true);
+      boolean covered = applicable ? !item.path("controlMeasures").isEmpty()
+          : item.path("notApplicableReason").isString() && !item.path("notApplicableReason").stringValue().isBlank();
+      if (covered) {
+        out.add(item.path("category").asString());
+      }
+    }
+    return out;
+  }
+
+  private static Inspection inspection(JsonNode d) {
+    Map<String, String> outcomes = new LinkedHashMap<>();
+    d.path("checklist").forEach(c -> outcomes.put(c.path("itemCode").asString(), c.path("outcome").asString()));
+    Set<String> majorRefs = new HashSet<>();
+    for (JsonNode f : d.path("findings")) {
+      if ("MAJOR".equals(f.path("grade").asString()) && f.path("majorCriterionRef").isString()) {
+        majorRefs.add(f.path("majorCriterionRef").stringValue());
+      }
+    }
+    return new Inspection(d.path("inspectionId").asString(), d.path("type").asString(), time(d, "startedAt"),
+        time(d, "endedAt"), outcomes, strings(d.path("reinspectionOf")), d.path("insuredConfirmation").isObject(),
+        majorRefs);
+  }
+
+  private static Device device(JsonNode d) {
+    JsonNode e = d.path("electricity");
+    JsonNode setting = e.path("residualCurrentAlarmMilliamps");
+    return new Device(d.path("deviceId").asString(), d.path("kind").asString(), new HashSet<>(strings(e.path("detectorTypes"))),
+        setting.isNumber() ? setting.doubleValue() : null, e.path("autoTripEnabled").asBoolean(false));
   }
 
   private record ProjectRow(JsonNode doc, Instant filedAt, @Nullable Instant actualStartAt, @Nullable Instant completedAt,
@@ -129,9 +169,4 @@ public final class FactsReader {
     return out;
   }
 
-  private static Set<String> strings(JsonNode array, String field) {
-    Set<String> out = new HashSet<>();
-    array.forEach(v -> out.add(v.path(field).asString()));
-    return out;
-  }
 }

@@ -44,10 +44,23 @@ import tools.jackson.databind.JsonNode;
  *   <li>R-32: per GENERAL hazard, an accepted verification by the deadline (or, without one, by
  *       the end of the local day it was found: {@code deadline.default} aligned to
  *       END_OF_LOCAL_DAY).
+ *   <li>R-11, R-12: per risk assessment, work types and skill levels listed, every special risk
+ *       category covered (applicable with a control measure, or not applicable with a reason), and
+ *       the report cited (MET or MISSED; the schema refuses most breaches at intake already).
+ *   <li>R-23: per inspection, the insured's confirmation filed with it (MET or MISSED, due at its
+ *       end; the other required contents are enforced by the schema).
  *   <li>R-40: an emergency plan covering the required scenarios, approved before start + grace.
  *   <li>R-41: per drill, a drill plan, at least {@code minItems.videos} videos and an evaluation.
+ *   <li>R-42: a drill in every period of {@code every} from the actual start; the last period is
+ *       cut short by completion, and a period beginning at completion owes nothing.
  *   <li>R-43: per registered worker, training covering every topic (across sessions) attended
  *       before first on site (the later of start and the worker's listing) + grace.
+ *   <li>R-44: per inspection recording the special-operations item: PASS is MET, NOT_APPLICABLE
+ *       is NOT_APPLICABLE, FAIL is MET only with a MAJOR finding citing the profile's clause. The
+ *       certificates' validity under their schemes cannot be judged: the contract carries no
+ *       certificate records (the inspector checks them on site).
+ *   <li>R-50: per electricity monitor, the residual-current alarm setting within the profile's
+ *       bounds and no automatic trip (the arc-fault threshold applies to alarms: see R-34).
  * </ul>
  *
  * A due time is met by evidence timed at or before it; "missed" means strictly after it.
@@ -83,6 +96,7 @@ public final class ObligationEvaluator {
     if (profile.has("R-10")) {
       out.add(riskAssessment(f, now));
     }
+    out.addAll(assessmentContent(f, now));
     if (profile.has("R-20")) {
       out.add(firstInspection(f, now));
     }
@@ -91,6 +105,15 @@ public final class ObligationEvaluator {
     }
     if (profile.has("R-22")) {
       out.addAll(weeklyFull(f, now));
+    }
+    for (Inspection i : sorted(f.inspections(), Comparator.comparing(Inspection::startedAt).thenComparing(Inspection::id))) {
+      if (profile.has("R-23")) {
+        out.add(insuredConfirmation(i, now));
+      }
+      Obligation certified = profile.has("R-44") ? certificates(i, now) : null;
+      if (certified != null) {
+        out.add(certified);
+      }
     }
     for (Hazard h : sorted(f.hazards(), Comparator.comparing(Hazard::detectedAt).thenComparing(Hazard::id))) {
       if (profile.has("R-30") && h.inspectionEndedAt() != null) {
@@ -111,11 +134,17 @@ public final class ObligationEvaluator {
         out.add(drill(d));
       }
     }
+    if (profile.has("R-42")) {
+      out.addAll(drillFrequency(f, now));
+    }
     if (profile.has("R-43")) {
       List<Worker> workers = f.workers();
       for (int i = 0; i < workers.size(); i++) {
         out.add(training(f, workers.get(i), i + 1, now));
       }
+    }
+    if (profile.has("R-50")) {
+      out.addAll(electricitySettings(f, now));
     }
     return List.copyOf(out);
   }
@@ -375,6 +404,159 @@ public final class ObligationEvaluator {
     }
     ObligationState state = due != null && now.isAfter(due) ? ObligationState.MISSED : ObligationState.PENDING;
     return obligation("R-43", id, due, state, ids, detail, now);
+  }
+
+  // --- what a risk assessment contains ----------------------------------------------
+
+  private List<Obligation> assessmentContent(ProjectFacts f, Instant now) {
+    List<Obligation> out = new ArrayList<>();
+    List<String> categories = profile.codes(profile.text("R-11", "/mustCover/valuesFrom", "specialRiskCategories"));
+    for (ProjectFacts.RiskAssessment r : sorted(f.riskAssessments(),
+        Comparator.comparing(ProjectFacts.RiskAssessment::assessedAt).thenComparing(ProjectFacts.RiskAssessment::id))) {
+      if (profile.has("R-11")) {
+        List<String> missing = new ArrayList<>();
+        if (!r.listsWorkTypesAndSkills()) {
+          missing.add("work types and worker skill levels");
+        }
+        categories.stream().filter(c -> !r.coveredCategories().contains(c)).forEach(c -> missing.add("risk item " + c));
+        out.add(obligation("R-11", "R-11:" + r.id(), r.assessedAt(),
+            missing.isEmpty() ? ObligationState.MET : ObligationState.MISSED, missing.isEmpty() ? List.of(r.id()) : List.of(),
+            missing.isEmpty() ? "assessment " + r.id() + " covers every special risk category"
+                : "assessment " + r.id() + " lacks: " + String.join(", ", missing), now));
+      }
+      if (profile.has("R-12")) {
+        out.add(obligation("R-12", "R-12:" + r.id(), r.assessedAt(),
+            r.hasReport() ? ObligationState.MET : ObligationState.MISSED, r.hasReport() ? List.of(r.id()) : List.of(),
+            r.hasReport() ? "report uploaded with assessment " + r.id() : "assessment " + r.id() + " cites no report",
+            now));
+      }
+    }
+    return out;
+  }
+
+  // --- what an inspection record contains -------------------------------------------
+
+  private Obligation insuredConfirmation(Inspection i, Instant now) {
+    return obligation("R-23", "R-23:" + i.id(), i.endedAt(),
+        i.insuredConfirmed() ? ObligationState.MET : ObligationState.MISSED,
+        i.insuredConfirmed() ? List.of(i.id()) : List.of(),
+        i.insuredConfirmed() ? "confirmed by the insured" : "inspection " + i.id() + " filed without the insured's confirmation",
+        now);
+  }
+
+  /**
+   * R-44. The contract carries no certificate records: the inspector checks certificates on site
+   * and records the outcome of the special-operations item. What the platform can judge is that a
+   * FAIL comes with the MAJOR finding the profile requires (判定标准 art. 4(3)); the certificate
+   * schemes' validity periods cannot be checked from the data.
+   */
+  private @Nullable Obligation certificates(Inspection i, Instant now) {
+    JsonNode match = profile.rules().get("R-44").at("/evidence/match/checklist.itemCode");
+    String item = match.isArray() && !match.isEmpty() ? match.get(0).asString() : "SPECIAL_OPS_CERTIFIED";
+    String outcome = i.itemOutcomes().get(item);
+    if (outcome == null) {
+      return null;
+    }
+    String id = "R-44:" + i.id();
+    String basis = "certificates checked on site by the inspector (the contract carries no certificate records)";
+    if ("NOT_APPLICABLE".equals(outcome)) {
+      return obligation("R-44", id, i.startedAt(), ObligationState.NOT_APPLICABLE, List.of(),
+          "no special-operations work on site at inspection " + i.id(), now);
+    }
+    if ("PASS".equals(outcome)) {
+      return obligation("R-44", id, i.startedAt(), ObligationState.MET, List.of(i.id()), basis, now);
+    }
+    String criterion = profile.text("R-44", "/whenMissing/majorCriterionRef", "art4(3)");
+    boolean major = i.majorCriterionRefs().contains(criterion);
+    return obligation("R-44", id, i.startedAt(), major ? ObligationState.MET : ObligationState.MISSED,
+        major ? List.of(i.id()) : List.of(),
+        major ? "uncertified special operations filed as a MAJOR hazard (" + criterion + ")"
+            : "uncertified special operations at inspection " + i.id() + " without a MAJOR finding citing " + criterion,
+        now);
+  }
+
+  // --- a drill in every period ------------------------------------------------------------
+
+  /**
+   * One obligation per period of {@code every} from the actual start: the k-th is due at start +
+   * k × every, or at completion when that comes first; a period that begins at or after completion
+   * owes nothing. A drill counts for the period it was held in (the first period also takes drills
+   * held before the start). The periods run until the first that is not yet due.
+   */
+  private List<Obligation> drillFrequency(ProjectFacts f, Instant now) {
+    Instant start = f.actualStartAt();
+    if (start == null) {
+      return List.of(obligation("R-42", "R-42:1", null, ObligationState.PENDING, List.of(),
+          "due when works start (not yet reported)", now));
+    }
+    ProfileDuration every = profile.duration("R-42", "/every", "P6M");
+    int minCount = (int) profile.number("R-42", "/minCount", 1);
+    List<Drill> drills = sorted(f.drills(), Comparator.comparing(Drill::heldAt).thenComparing(Drill::id));
+    Instant completed = f.completedAt();
+    List<Obligation> out = new ArrayList<>();
+    for (int k = 1; k <= MAX_PERIODS; k++) {
+      Instant from = every.times(k - 1).addTo(start, profile.zone());
+      if (completed != null && !completed.isAfter(from)) {
+        break;
+      }
+      Instant due = every.times(k).addTo(start, profile.zone());
+      if (completed != null && completed.isBefore(due)) {
+        due = completed;
+      }
+      Instant until = due;
+      boolean first = k == 1;
+      List<String> held = drills.stream()
+          .filter(d -> (first || d.heldAt().isAfter(from)) && !d.heldAt().isAfter(until))
+          .map(Drill::id).toList();
+      String id = "R-42:" + k;
+      if (held.size() >= minCount) {
+        out.add(obligation("R-42", id, due, ObligationState.MET, held, null, now));
+      } else if (now.isAfter(due)) {
+        out.add(obligation("R-42", id, due, ObligationState.MISSED, held,
+            "no drill in the period from " + from + " to " + due, now));
+      } else {
+        out.add(obligation("R-42", id, due, ObligationState.PENDING, held, null, now));
+        break;
+      }
+    }
+    return out;
+  }
+
+  // --- electrical-fire monitoring settings ------------------------------------------------
+
+  private List<Obligation> electricitySettings(ProjectFacts f, Instant now) {
+    double min = 300;
+    double max = 500;
+    for (JsonNode t : profile.parameters("R-50").path("thresholds")) {
+      if ("residualCurrentAlarmSetting".equals(t.path("name").asString())) {
+        min = t.path("min").isNumber() ? t.path("min").doubleValue() : Double.NEGATIVE_INFINITY;
+        max = t.path("max").isNumber() ? t.path("max").doubleValue() : Double.POSITIVE_INFINITY;
+      }
+    }
+    boolean autoTripAllowed = profile.parameters("R-50").path("autoTripAllowed").asBoolean(false);
+    List<Obligation> out = new ArrayList<>();
+    for (ProjectFacts.Device d : sorted(f.devices(), Comparator.comparing(ProjectFacts.Device::id))) {
+      if (!"ELECTRICITY_MONITOR".equals(d.kind())) {
+        continue;
+      }
+      List<String> problems = new ArrayList<>();
+      Double setting = d.residualCurrentAlarmMilliamps();
+      if (d.detectorTypes().contains("RESIDUAL_CURRENT")) {
+        if (setting == null) {
+          problems.add("residual-current alarm setting not stated");
+        } else if (setting < min || setting > max) {
+          problems.add("residual-current alarm set at " + setting.intValue() + " mA, outside " + (int) min + "-"
+              + (int) max + " mA");
+        }
+      }
+      if (d.autoTripEnabled() && !autoTripAllowed) {
+        problems.add("automatic trip enabled");
+      }
+      out.add(obligation("R-50", "R-50:" + d.id(), null, problems.isEmpty() ? ObligationState.MET : ObligationState.MISSED,
+          problems.isEmpty() ? List.of(d.id()) : List.of(),
+          problems.isEmpty() ? "monitor " + d.id() + " within the profile's settings" : String.join("; ", problems), now));
+    }
+    return out;
   }
 
   // --- helpers ----------------------------------------------------------------------------------

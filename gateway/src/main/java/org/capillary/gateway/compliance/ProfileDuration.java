@@ -34,4 +34,12 @@ public record ProfileDuration(Duration exact, Period calendar) {
     Instant t = start.plus(exact);
     return calendar.isZero() ? t : t.atZone(zone).plus(calendar).toInstant();
   }
+
+  /**
+   * @param k a factor
+   * @return this duration k times (P6M × 2 = P12M: counted from the anchor, no month-end drift)
+   */
+  public ProfileDuration times(int k) {
+    return new ProfileDuration(exact.multipliedBy(k), calendar.multipliedBy(k));
+  }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param emergencyPlans the emergency plans
  * @param drills the drills
  * @param trainings the training sessions
+ * @param devices the devices registered on the project
  */
 public record ProjectFacts(
     String projectId,
@@ -44,7 +46,8 @@ public record ProjectFacts(
     List<Hazard> hazards,
     List<EmergencyPlan> emergencyPlans,
     List<Drill> drills,
-    List<Training> trainings) {
+    List<Training> trainings,
+    List<Device> devices) {
 
   /**
    * @param policyId the policy
@@ -63,11 +66,51 @@ public record ProjectFacts(
    */
   public record Worker(String key, Instant listedAt) {}
 
-  /** A risk assessment with its report. */
-  public record RiskAssessment(String id, Instant assessedAt, boolean hasReport) {}
+  /**
+   * A risk assessment and what it covers.
+   *
+   * @param id the assessment id
+   * @param assessedAt when it was made
+   * @param hasReport whether it cites its report (uploaded media)
+   * @param listsWorkTypesAndSkills whether it lists work types and worker skill levels
+   * @param coveredCategories risk categories it covers: an applicable item with its control
+   *     measures, or an item marked not applicable with a reason
+   */
+  public record RiskAssessment(String id, Instant assessedAt, boolean hasReport, boolean listsWorkTypesAndSkills,
+      Set<String> coveredCategories) {}
 
-  /** An inspection: its type, start and the checklist item codes it recorded. */
-  public record Inspection(String id, String type, Instant startedAt, Set<String> itemCodes, List<String> reinspectionOf) {}
+  /**
+   * An inspection.
+   *
+   * @param id the inspection id
+   * @param type its type, e.g. FIRST_KEY_HAZARD
+   * @param startedAt its start
+   * @param endedAt its end
+   * @param itemOutcomes the outcome (PASS, FAIL, NOT_APPLICABLE) of each checklist item, by code
+   * @param reinspectionOf the hazards it reinspected
+   * @param insuredConfirmed whether the insured's confirmation was filed with it
+   * @param majorCriterionRefs the 判定标准 clauses its MAJOR findings cite
+   */
+  public record Inspection(String id, String type, Instant startedAt, Instant endedAt, Map<String, String> itemOutcomes,
+      List<String> reinspectionOf, boolean insuredConfirmed, Set<String> majorCriterionRefs) {
+
+    /** The checklist item codes it recorded. */
+    public Set<String> itemCodes() {
+      return itemOutcomes.keySet();
+    }
+  }
+
+  /**
+   * A device registered on the project.
+   *
+   * @param id the device id
+   * @param kind its kind, e.g. ELECTRICITY_MONITOR
+   * @param detectorTypes an electricity monitor's detector types
+   * @param residualCurrentAlarmMilliamps its residual-current alarm setting, if stated
+   * @param autoTripEnabled whether it trips the supply by itself
+   */
+  public record Device(String id, String kind, Set<String> detectorTypes, @Nullable Double residualCurrentAlarmMilliamps,
+      boolean autoTripEnabled) {}
 
   /**
    * A hazard and how far its loop has come.

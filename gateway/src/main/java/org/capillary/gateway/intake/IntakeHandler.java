@@ -10,12 +10,14 @@ import org.capillary.gateway.jws.VerifiedSignature;
 import org.capillary.gateway.receipt.Receipt;
 import org.capillary.gateway.receipt.ReceiptSigner;
 import org.capillary.gateway.store.Ledger;
+import org.capillary.gateway.store.LedgerAppendListener;
 import org.capillary.gateway.store.NewSubmission;
 import org.capillary.gateway.store.ReceiptIssuer;
 import org.capillary.gateway.store.StoredSubmission;
 import org.capillary.gateway.store.SubmissionEffect;
 import org.capillary.gateway.store.SubmissionEffects;
 import org.capillary.spec.contract.Operation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +31,11 @@ import reactor.core.publisher.Mono;
  * Steps 8 and 9: a request that passed every filter is appended to the ledger — raw bytes,
  * signature header, digest, connector, operation, subject project, time, sequence number, outbox
  * row and the operation's effects, in one transaction — and only then answered 201 with the
- * receipt signed by the gateway key.
+ * receipt signed by the gateway key. A write without a body (deleteSubscription) is stored the
+ * same way, its signature covering the empty body, and answered 204 without a body; the status of
+ * its submission, with the receipt, is at the Location given.
+ *
+ * <p>After a new append the {@link LedgerAppendListener}s are told (e.g. to project it at once).
  */
 @Component
 public class IntakeHandler {
@@ -38,17 +44,21 @@ public class IntakeHandler {
   private final SubmissionEffects effects;
   private final AdminEffects adminEffects;
   private final ReceiptIssuer receiptIssuer;
+  private final List<LedgerAppendListener> listeners;
 
   /**
    * @param ledger the ledger
    * @param effects the effects of each operation
    * @param adminEffects the effects of the operator's connector operations
    * @param signer the receipt signer
+   * @param listeners told after each new append
    */
-  public IntakeHandler(Ledger ledger, SubmissionEffects effects, AdminEffects adminEffects, ReceiptSigner signer) {
+  public IntakeHandler(Ledger ledger, SubmissionEffects effects, AdminEffects adminEffects, ReceiptSigner signer,
+      ObjectProvider<LedgerAppendListener> listeners) {
     this.ledger = ledger;
     this.effects = effects;
     this.adminEffects = adminEffects;
+    this.listeners = listeners.orderedStream().toList();
     this.receiptIssuer = r -> signer.sign(new Receipt(r.submissionId(), r.connectorId(), r.operationId(), r.projectId(),
         r.contentDigest(), r.seq(), r.receivedAt(), r.jti(), r.idempotencyKey()));
   }
@@ -60,6 +70,28 @@ public class IntakeHandler {
    * @return 201 with the SubmissionReceipt body
    */
   public Mono<ServerResponse> handle(ServerRequest request) {
+    return store(request).flatMap(IntakeHandler::accepted);
+  }
+
+  /**
+   * Stores a write without a body and answers 204 (e.g. deleteSubscription).
+   *
+   * @param request the request
+   * @return 204, with the Location of the submission's status
+   */
+  public Mono<ServerResponse> handleWithoutBody(ServerRequest request) {
+    return store(request).flatMap(stored -> ServerResponse.noContent()
+        .location(URI.create("/v1/submissions/" + stored.submissionId()))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .headers(h -> {
+          if (stored.replayed()) {
+            h.set(IdempotencyFilter.REPLAYED_HEADER, "true");
+          }
+        })
+        .build());
+  }
+
+  private Mono<StoredSubmission> store(ServerRequest request) {
     RequestContext ctx = RequestContext.of(request.exchange());
     Operation op = ctx.requireOperation().operation();
     VerifiedSignature signature = ctx.requireSignature();
@@ -80,7 +112,13 @@ public class IntakeHandler {
         signature.idempotencyKey() == null ? "" : signature.idempotencyKey(),
         signature.jti(),
         effectsOf(ctx));
-    return ledger.append(submission, receiptIssuer).flatMap(IntakeHandler::accepted);
+    return ledger.append(submission, receiptIssuer).doOnNext(this::tell);
+  }
+
+  private void tell(StoredSubmission stored) {
+    if (!stored.replayed()) {
+      listeners.forEach(l -> l.appended(stored));
+    }
   }
 
   private List<SubmissionEffect> effectsOf(RequestContext ctx) {

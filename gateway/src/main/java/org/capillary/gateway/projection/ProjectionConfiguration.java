@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.capillary.gateway.events.EventRecorder;
+import org.capillary.gateway.store.LedgerAppendListener;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +25,8 @@ public class ProjectionConfiguration {
 
   /** Applies submissions to the projections. */
   @Bean
-  public Projector projector() {
-    return new Projector();
+  public Projector projector(AlertPromotion promotion) {
+    return new Projector(promotion);
   }
 
   /** Consumes the outbox. */
@@ -36,7 +38,6 @@ public class ProjectionConfiguration {
         recorder, clock, properties.maxAttempts());
   }
 
-  /** Polls the outbox while the application runs. */
   /** The rebuild command, only when asked for on the command line. */
   @Bean
   @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("capillary.gateway.projection.rebuild-and-exit")
@@ -45,9 +46,20 @@ public class ProjectionConfiguration {
     return new ProjectionRebuildCommand(rebuilder, context, System::exit);
   }
 
+  /**
+   * Drains the outbox while the application runs: at once after each append on this replica
+   * ({@link #projectionTrigger}), and by polling every {@code interval}, which picks up what other
+   * replicas appended.
+   */
   @Bean
   public PeriodicTask projectionSchedule(ProjectionWorker worker, ProjectionProperties properties) {
     return new PeriodicTask("capillary-projection", properties.interval(), properties.enabled(), worker::drainOnce);
+  }
+
+  /** Wakes this replica's projection worker after each append. */
+  @Bean
+  public LedgerAppendListener projectionTrigger(@Qualifier("projectionSchedule") PeriodicTask projectionSchedule) {
+    return stored -> projectionSchedule.wakeUp();
   }
 
   /** Rebuilds the projections from the ledger. */

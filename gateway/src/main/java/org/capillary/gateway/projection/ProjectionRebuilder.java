@@ -58,11 +58,12 @@ public final class ProjectionRebuilder {
       for (String table : TABLES) {
         jdbc.sql("DELETE FROM " + table).update();
       }
+      jdbc.sql("UPDATE projection_lock SET last_position = 0 WHERE name = 'projection'").update();
       List<Long> seqs = jdbc.sql("SELECT seq FROM submission ORDER BY seq").query(Long.class).list();
       Set<String> projects = new LinkedHashSet<>();
       for (long seq : seqs) {
         jdbc.sql("INSERT INTO prj_applied (submission_seq) VALUES (?)").param(seq).update();
-        projects.addAll(projector.apply(jdbc, ProjectionWorker.load(jdbc, seq), EventSink.NONE));
+        projects.addAll(projector.apply(jdbc, ProjectionWorker.load(jdbc, seq), EventSink.NONE).projects());
       }
       Instant now = clock.instant();
       for (String projectId : jdbc.sql("SELECT project_id FROM prj_project ORDER BY project_id").query(String.class).list()) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.capillary.gateway.events.EventRecorder;
 import org.capillary.gateway.events.EventSink;
@@ -29,12 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * this round), so exactly one replica projects at a time and rows are applied in order. A row
  * whose projection fails is retried on later rounds; after {@code maxAttempts} it is set aside
  * (outbox processed, submission PROJECTION_FAILED with the reason) so that it cannot block the
- * ledger behind it.
+ * ledger behind it. A submission a business rule refuses ({@link Applied#rejection()}) is kept in
+ * the ledger and marked REJECTED_BY_RULES with the reason.
  */
 public final class ProjectionWorker {
 
   /** The submission status once projected. */
   public static final String PROCESSED = "PROCESSED";
+  /** The submission status of a submission a business rule kept from taking effect. */
+  public static final String REJECTED_BY_RULES = "REJECTED_BY_RULES";
   /** The submission status of a submission whose projection failed every attempt. */
   public static final String PROJECTION_FAILED = "PROJECTION_FAILED";
 
@@ -110,13 +112,22 @@ public final class ProjectionWorker {
     EventSink events = event -> recorder.record(jdbc, event);
     boolean first = jdbc.sql("INSERT INTO prj_applied (submission_seq) VALUES (?) ON CONFLICT DO NOTHING")
         .param(submission.seq()).update() == 1;
-    Set<String> projects = first ? projector.apply(jdbc, submission, events) : Set.of();
-    for (String projectId : projects) {
+    Applied applied = first ? projector.apply(jdbc, submission, events) : Applied.none();
+    for (String projectId : applied.projects()) {
       for (ProjectionHook hook : hooks) {
         hook.projectChanged(jdbc, projectId, now, events);
       }
     }
-    markProcessed(outboxId, submission.seq(), now, PROCESSED, null);
+    if (first && applied.rejection() != null) {
+      markProcessed(outboxId, submission.seq(), now, REJECTED_BY_RULES, applied.rejection());
+    } else if (first) {
+      markProcessed(outboxId, submission.seq(), now, PROCESSED, null);
+    } else {
+      // Applied before (by a rebuild, or a row processed twice): keep a status already decided.
+      jdbc.sql("UPDATE outbox SET processed_at = ? WHERE id = ?").params(Projector.utc(now), outboxId).update();
+      jdbc.sql("UPDATE submission SET status = ?, processed_at = ? WHERE seq = ? AND status = 'ACCEPTED'")
+          .params(PROCESSED, Projector.utc(now), submission.seq()).update();
+    }
     return Step.DONE;
   }
 

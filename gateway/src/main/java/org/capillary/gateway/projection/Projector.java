@@ -33,14 +33,29 @@ import tools.jackson.databind.node.ObjectNode;
  * rectifier (R-33) or a MAJOR hazard has had no REINSPECTION (R-31), in which case it stays
  * RECTIFIED with a status detail; a rejected verification sends it back to RECTIFYING.
  *
- * <p>Alerts (R-34) are recorded with review status PENDING and never open a hazard: the contract
- * has no review operation yet, so only a CONFIRMED VIOLATION could, and none can be confirmed; an
- * inspector files the hazard as a finding of an AI_TRIGGERED inspection instead.
+ * <p>Alerts (R-34) are recorded with review status PENDING and never open a hazard by themselves,
+ * whatever their outcome. A review (reviewAlert) decides: FALSE_POSITIVE closes the alert (and its
+ * repeats); CONFIRMED opens a hazard (source AI_ALERT or ELECTRICITY_ALARM) with the rectification
+ * suggestion the rule profile generates from the alert's type ({@link AlertPromotion}), unless a
+ * rule of the profile still keeps the alert from promotion. A review of an alert that is unknown,
+ * of another project or already reviewed takes no effect: the submission is REJECTED_BY_RULES.
+ *
+ * <p>Hazards and alerts get a list position from a counter on the projection lock row, in the
+ * order they are projected (never behind a position a reader has already passed).
  */
 public final class Projector {
 
   private static final JsonMapper JSON = JsonMapper.shared();
   private static final Set<String> CLOSED = Set.of("VERIFIED", "CANCELLED");
+
+  private final AlertPromotion promotion;
+
+  /**
+   * @param promotion the rule profile's promotion of confirmed alerts to hazards
+   */
+  public Projector(AlertPromotion promotion) {
+    this.promotion = promotion;
+  }
 
   /**
    * Applies a submission.
@@ -48,9 +63,19 @@ public final class Projector {
    * @param tx the projecting transaction
    * @param s the submission
    * @param events where hazard and alert events go
-   * @return the projects whose facts changed (their obligations are evaluated next)
+   * @return the projects whose facts changed, and a rule's refusal if there was one
    */
-  public Set<String> apply(JdbcClient tx, SubmissionRow s, EventSink events) {
+  public Applied apply(JdbcClient tx, SubmissionRow s, EventSink events) {
+    if ("deleteSubscription".equals(s.operationId())) {
+      return deleteSubscription(tx, s);
+    }
+    if ("reviewAlert".equals(s.operationId())) {
+      return alertReview(tx, s, s.json(), events);
+    }
+    return Applied.on(project(tx, s, events));
+  }
+
+  private Set<String> project(JdbcClient tx, SubmissionRow s, EventSink events) {
     JsonNode body = s.json();
     String project = s.projectId();
     return switch (s.operationId()) {
@@ -236,10 +261,10 @@ public final class Projector {
                     responsible_person, rectification_deadline, required_measures, stop_work, stop_work_scope,
                     detected_at, inspection_ended_at, insured_notified_at, source_ref, last_seq,
                     project_id, hazard_id, row_seq, subdistrict_code, insurer_connector_id, source, status,
-                    recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'INSPECTION', 'OPEN', ?)""")
+                    recorded_at, list_position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'INSPECTION', 'OPEN', ?, ?)""")
             .params(append(values, projectId, hazardId, s.seq() * 1000 + index, subdistrict, insurer,
-                utc(s.receivedAt())))
+                utc(s.receivedAt()), nextPosition(tx)))
             .update();
         Map<String, Object> data = hazardData(projectId, hazardId, f, body);
         events.emit(new PlatformEvent(EventTypes.HAZARD_REPORTED, projectId, subdistrict, insurer, s.receivedAt(), data));
@@ -347,13 +372,14 @@ public final class Projector {
   // --- devices, alerts, subscriptions -----------------------------------------------------------
 
   private Set<String> device(JdbcClient tx, SubmissionRow s, JsonNode body) {
+    String projectId = text(body, "projectId");
     String deviceId = text(body, "deviceId");
     tx.sql("DELETE FROM prj_device WHERE device_id = ?").param(deviceId).update();
     tx.sql("INSERT INTO prj_device (device_id, project_id, connector_id, kind, doc, last_seq) VALUES (?, ?, ?, ?, ?, ?)")
         .params(deviceId, text(body, "projectId"), s.connectorId(), text(body, "kind"),
             JSON.writeValueAsString(body), s.seq())
         .update();
-    return Set.of();
+    return Set.of(projectId); // R-50 judges a monitor's settings
   }
 
   private Set<String> alerts(JdbcClient tx, SubmissionRow s, List<JsonNode> list, EventSink events) {
@@ -380,11 +406,11 @@ public final class Projector {
       tx.sql("""
               INSERT INTO prj_alert (submission_seq, item_index, submission_id, project_id, subdistrict_code,
                   insurer_connector_id, connector_id, event_source, event_id, event_type, outcome, received_at,
-                  duplicate_of, review_status, hazard_id, event_json)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', NULL, ?)""")
+                  duplicate_of, review_status, hazard_id, event_json, list_position)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', NULL, ?, ?)""")
           .params(s.seq(), index, s.submissionId(), projectId, varchar(subdistrict), varchar(insurer), s.connectorId(),
               source, id, text(e, "type"), varchar(outcome), utc(s.receivedAt()), varchar(duplicateOf),
-              JSON.writeValueAsString(e))
+              JSON.writeValueAsString(e), nextPosition(tx))
           .update();
       if (duplicateOf == null) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -422,6 +448,133 @@ public final class Projector {
             s.seq())
         .update();
     return Set.of();
+  }
+
+  private Applied deleteSubscription(JdbcClient tx, SubmissionRow s) {
+    String id = s.pathSegmentAfter("/v1/admin/subscriptions/");
+    if (id != null) {
+      tx.sql("DELETE FROM prj_subscription WHERE subscription_id = ?").param(id).update();
+      // Deliveries not yet made are not made: the subscriber asked for no more events.
+      tx.sql("UPDATE event_delivery SET status = 'CANCELLED' WHERE subscription_id = ? AND status = 'PENDING'")
+          .param(id).update();
+    }
+    return Applied.none();
+  }
+
+  // --- alert reviews (R-34) ---------------------------------------------------------------------
+
+  /** The first receipt of an alert (not a repeat), as a review needs it. */
+  private record ReviewedAlert(String projectId, @Nullable String subdistrict, @Nullable String insurer,
+      String reviewStatus, JsonNode event) {}
+
+  private Applied alertReview(JdbcClient tx, SubmissionRow s, JsonNode body, EventSink events) {
+    String projectId = s.projectId();
+    if (projectId == null) {
+      return Applied.none();
+    }
+    String reviewId = text(body, "reviewId");
+    Instant reviewedAt = time(body, "reviewedAt");
+    record(tx, s, "ALERT_REVIEW", projectId, reviewId, reviewedAt, body);
+    String source = text(body.path("alert"), "source");
+    String id = text(body.path("alert"), "id");
+    Optional<ReviewedAlert> found = tx.sql("""
+            SELECT project_id, subdistrict_code, insurer_connector_id, review_status, event_json FROM prj_alert
+            WHERE event_source = ? AND event_id = ? AND duplicate_of IS NULL
+            ORDER BY submission_seq, item_index LIMIT 1""")
+        .params(source, id)
+        .query((rs, n) -> new ReviewedAlert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            JSON.readTree(rs.getString(5))))
+        .optional();
+    Set<String> touched = Set.of(projectId);
+    // Another project's alert is answered like an unknown one: a review reveals nothing of other tenants.
+    if (found.isEmpty() || !found.get().projectId().equals(projectId)) {
+      return Applied.rejected(touched, "no alert (" + source + ", " + id + ") was received for project " + projectId);
+    }
+    ReviewedAlert alert = found.get();
+    if (!"PENDING".equals(alert.reviewStatus())) {
+      return Applied.rejected(touched, "the alert was already reviewed: " + alert.reviewStatus());
+    }
+    String decision = text(body, "decision");
+    if (!"CONFIRMED".equals(decision)) {
+      markReviewed(tx, s, source, id, decision, null, reviewId, reviewedAt);
+      return Applied.on(touched);
+    }
+    JsonNode h = body.path("hazard");
+    String hazardId = text(h, "hazardId");
+    String refusal = promotion.refusal(alert.event());
+    if (refusal == null && tx.sql("SELECT COUNT(*) FROM prj_hazard WHERE project_id = ? AND hazard_id = ?")
+        .params(projectId, hazardId).query(Long.class).single() > 0) {
+      refusal = "hazard " + hazardId + " already exists on the project";
+    }
+    if (refusal != null) {
+      markReviewed(tx, s, source, id, "CONFIRMED", null, reviewId, reviewedAt);
+      return Applied.rejected(touched, "confirmed, but no hazard opened: " + refusal);
+    }
+    AlertPromotion.Suggestion suggestion = promotion.suggest(alert.event());
+    JsonNode stopWork = h.path("stopWork");
+    String scope = stopWork.path("required").asBoolean(false) && stopWork.path("scope").isString()
+        ? stopWork.path("scope").stringValue() : null;
+    JsonNode measures = h.path("requiredMeasures").isArray() ? h.path("requiredMeasures")
+        : JSON.valueToTree(suggestion.measures());
+    boolean electricity = "org.capillary.alert.electricity.v1".equals(text(alert.event(), "type"));
+    Instant detectedAt = time(alert.event(), "time");
+    tx.sql("""
+            INSERT INTO prj_hazard (project_id, hazard_id, row_seq, subdistrict_code, insurer_connector_id, source,
+                source_ref, category, description, location, grade, major_criterion_ref, responsible_person,
+                rectification_deadline, required_measures, stop_work, stop_work_scope, status, detected_at,
+                recorded_at, inspection_ended_at, insured_notified_at, last_seq, list_position,
+                rectification_suggestion)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, NULL, ?, ?, ?, ?)""")
+        .params(projectId, hazardId, s.seq() * 1000, varchar(alert.subdistrict()), varchar(alert.insurer()),
+            electricity ? "ELECTRICITY_ALARM" : "AI_ALERT", id, suggestion.category(), suggestion.description(),
+            varchar(optText(h, "location")), text(h, "grade"), varchar(optText(h, "majorCriterionRef")),
+            varchar(json(Masking.person(h.get("responsiblePerson")))), ts(optTime(h, "rectificationDeadline")),
+            JSON.writeValueAsString(measures), varchar(stopWork.isObject() ? JSON.writeValueAsString(stopWork) : null),
+            varchar(scope), utc(detectedAt), utc(s.receivedAt()), ts(optTime(h, "insuredNotifiedAt")), s.seq(),
+            nextPosition(tx), JSON.writeValueAsString(suggestion))
+        .update();
+    markReviewed(tx, s, source, id, "CONFIRMED", hazardId, reviewId, reviewedAt);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("projectId", projectId);
+    data.put("hazardId", hazardId);
+    data.put("alertSource", source);
+    data.put("alertId", id);
+    data.put("reviewId", reviewId);
+    data.put("grade", text(h, "grade"));
+    data.put("category", suggestion.category());
+    data.put("description", suggestion.description());
+    if (h.path("majorCriterionRef").isString()) {
+      data.put("majorCriterionRef", h.path("majorCriterionRef").stringValue());
+    }
+    data.put("rectificationDeadline", optText(h, "rectificationDeadline"));
+    data.put("requiredMeasures", JSON.convertValue(measures, List.class));
+    data.put("rectificationSuggestion", JSON.convertValue(suggestion, Map.class));
+    if (stopWork.isObject()) {
+      data.put("stopWork", JSON.convertValue(stopWork, Map.class));
+    }
+    events.emit(new PlatformEvent(EventTypes.HAZARD_REPORTED, projectId, alert.subdistrict(), alert.insurer(),
+        s.receivedAt(), data));
+    if ("MAJOR".equals(text(h, "grade"))) {
+      events.emit(new PlatformEvent(EventTypes.HAZARD_MAJOR, projectId, alert.subdistrict(), alert.insurer(),
+          s.receivedAt(), data));
+    }
+    return Applied.on(touched);
+  }
+
+  /** Marks the alert and its repeats reviewed. */
+  private static void markReviewed(JdbcClient tx, SubmissionRow s, String source, String id, String status,
+      @Nullable String hazardId, String reviewId, Instant reviewedAt) {
+    tx.sql("""
+            UPDATE prj_alert SET review_status = ?, hazard_id = ?, review_id = ?, reviewed_at = ?
+            WHERE event_source = ? AND event_id = ?""")
+        .params(status, varchar(hazardId), reviewId, utc(reviewedAt), source, id)
+        .update();
+  }
+
+  /** The next list position of a hazard or alert (the caller holds the projection lock). */
+  private static long nextPosition(JdbcClient tx) {
+    tx.sql("UPDATE projection_lock SET last_position = last_position + 1 WHERE name = 'projection'").update();
+    return tx.sql("SELECT last_position FROM projection_lock WHERE name = 'projection'").query(Long.class).single();
   }
 
   // --- helpers ----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param projectId the subject project, if any
  * @param receivedAt the time it is recorded with
  * @param body the request body as received (not copied; do not modify)
+ * @param path the raw request path and query, as received
  */
 public record EffectContext(
     long seq,
@@ -25,7 +26,8 @@ public record EffectContext(
     String operationId,
     @Nullable String projectId,
     Instant receivedAt,
-    byte[] body) {
+    byte[] body,
+    String path) {
 
   /**
    * The body parsed as JSON (parsed on each call; the pipeline has validated it already).
@@ -55,5 +57,24 @@ public record EffectContext(
       throw new ProblemException("VALIDATION_FAILED", "the body lacks the string member " + name);
     }
     return v.stringValue();
+  }
+
+  /**
+   * The path segment after {@code prefix}, e.g. the subscription id of
+   * /v1/admin/subscriptions/{subscriptionId}.
+   *
+   * @param prefix the path up to the segment
+   * @return the segment
+   * @throws ProblemException NOT_FOUND if the path does not start with the prefix
+   */
+  public String pathSegmentAfter(String prefix) {
+    if (!path.startsWith(prefix)) {
+      throw new ProblemException("NOT_FOUND", null);
+    }
+    String rest = path.substring(prefix.length());
+    int end = rest.indexOf('/');
+    int query = rest.indexOf('?');
+    int cut = end < 0 ? query : (query < 0 ? end : Math.min(end, query));
+    return cut < 0 ? rest : rest.substring(0, cut);
   }
 }

@@ -86,6 +86,18 @@ public class StoreConfiguration {
     return new DeviceEffect();
   }
 
+  /** createSubscription's write-through to subscription_registry. */
+  @Bean
+  public SubscriptionRegistryEffects.Create subscriptionCreateEffect() {
+    return new SubscriptionRegistryEffects.Create();
+  }
+
+  /** deleteSubscription's write-through (and its NOT_FOUND). */
+  @Bean
+  public SubscriptionRegistryEffects.Delete subscriptionDeleteEffect() {
+    return new SubscriptionRegistryEffects.Delete();
+  }
+
   /** Every {@link OperationEffect} bean, by operation. */
   @Bean
   public SubmissionEffects submissionEffects(List<OperationEffect> effects) {

@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.capillary.gateway.compliance.ProjectFacts.Device;
 import org.capillary.gateway.compliance.ProjectFacts.Drill;
 import org.capillary.gateway.compliance.ProjectFacts.EmergencyPlan;
 import org.capillary.gateway.compliance.ProjectFacts.Hazard;
@@ -48,9 +51,10 @@ class ObligationEvaluatorTest {
     List<EmergencyPlan> plans = new ArrayList<>();
     List<Drill> drills = new ArrayList<>();
     List<Training> trainings = new ArrayList<>();
+    List<Device> devices = new ArrayList<>();
 
     Facts inspection(String id, String type, Instant at) {
-      inspections.add(new Inspection(id, type, at, ALL_ITEMS, List.of()));
+      inspections.add(inspectionOf(id, type, at, ALL_ITEMS));
       return this;
     }
 
@@ -58,7 +62,7 @@ class ObligationEvaluatorTest {
       return new ProjectFacts("FT-TEST-0001", FILED, LocalDate.parse("2026-03-16"), LocalDate.parse("2026-05-31"),
           actualStart, completed, highRisk, highRisk ? designated : null,
           new PolicyFacts("pol-1", premium, budget, spent, List.of()), workers, assessments, inspections, hazards,
-          plans, drills, trainings);
+          plans, drills, trainings, devices);
     }
   }
 
@@ -130,7 +134,7 @@ class ObligationEvaluatorTest {
     @Test
     void anInspectionWithoutEveryMandatoryItemDoesNotCount() {
       Facts f = new Facts();
-      f.inspections.add(new Inspection("i1", "FIRST_KEY_HAZARD", hours(START, 2, 0), Set.of("HELMET_USE"), List.of()));
+      f.inspections.add(inspectionOf("i1", "FIRST_KEY_HAZARD", hours(START, 2, 0), Set.of("HELMET_USE")));
       Obligation o = one(f.build(), hours(START, 49, 0), "R-20");
       assertThat(o.state()).isEqualTo(ObligationState.MISSED);
       assertThat(o.detail()).contains("i1");
@@ -247,10 +251,10 @@ class ObligationEvaluatorTest {
     @Test
     void riskAssessmentBeforeStart() {
       Facts f = new Facts();
-      f.assessments.add(new RiskAssessment("ra1", START.minusSeconds(60), true));
+      f.assessments.add(assessment("ra1", START.minusSeconds(60), CATEGORIES));
       assertThat(one(f.build(), days(START, 1), "R-10").state()).isEqualTo(ObligationState.MET);
       Facts late = new Facts();
-      late.assessments.add(new RiskAssessment("ra1", START.plusSeconds(60), true));
+      late.assessments.add(assessment("ra1", START.plusSeconds(60), CATEGORIES));
       assertThat(one(late.build(), days(START, 1), "R-10").state()).isEqualTo(ObligationState.MET_LATE);
       assertThat(one(new Facts().build(), days(START, 1), "R-10").state()).isEqualTo(ObligationState.MISSED);
       Facts notStarted = new Facts();
@@ -378,6 +382,162 @@ class ObligationEvaluatorTest {
         assertThat(o.title()).isNotBlank();
       }
     }
+  }
+
+  /** with the profile's P6M, start 2026-03-16T09:00+08:00, so the first period ends 2026-09-16T09:00+08:00. */
+  @Nested
+  class DrillFrequencyR42 {
+
+    final Instant sixMonths = Instant.parse("2026-09-16T01:00:00Z");
+
+    @Test
+    void aDrillAtTheEndOfThePeriodMeetsIt() {
+      Facts f = new Facts();
+      f.drills.add(new Drill("d1", sixMonths, true, 1, true));
+      Obligation first = one(f.build(), hours(sixMonths, 0, 1), "R-42:1");
+      assertThat(first.dueAt()).isEqualTo(sixMonths);
+      assertThat(first.state()).isEqualTo(ObligationState.MET);
+      assertThat(first.satisfiedBy()).containsExactly("d1");
+      assertThat(one(f.build(), hours(sixMonths, 0, 1), "R-42:2").state()).isEqualTo(ObligationState.PENDING);
+    }
+
+    @Test
+    void aDrillOneMinuteLateMissesThePeriodAndCountsForTheNext() {
+      Facts f = new Facts();
+      f.drills.add(new Drill("d1", hours(sixMonths, 0, 1), true, 1, true));
+      ProjectFacts facts = f.build();
+      assertThat(one(facts, hours(sixMonths, 0, 2), "R-42:1").state()).isEqualTo(ObligationState.MISSED);
+      Obligation second = one(facts, hours(sixMonths, 0, 2), "R-42:2");
+      assertThat(second.state()).isEqualTo(ObligationState.MET);
+      assertThat(second.dueAt()).isEqualTo(Instant.parse("2027-03-16T01:00:00Z"));
+    }
+
+    @Test
+    void beforeItsDueTimeAPeriodIsPendingAndDueSoonAtTheEnd() {
+      Facts f = new Facts();
+      assertThat(one(f.build(), sixMonths.minusSeconds(60), "R-42:1").state()).isEqualTo(ObligationState.PENDING);
+      assertThat(one(f.build(), sixMonths.minusSeconds(60), "R-42:1").dueSoon()).isTrue();
+      assertThat(one(f.build(), sixMonths, "R-42:1").state()).isEqualTo(ObligationState.PENDING);
+      assertThat(one(f.build(), sixMonths.plusSeconds(60), "R-42:1").state()).isEqualTo(ObligationState.MISSED);
+    }
+
+    @Test
+    void completionCutsThePeriodShortAndEndsTheDuty() {
+      Facts f = new Facts();
+      f.completed = days(START, 60);
+      List<Obligation> drills = rule(f.build(), days(START, 400), "R-42");
+      assertThat(drills).hasSize(1);
+      assertThat(drills.get(0).dueAt()).isEqualTo(days(START, 60));
+      assertThat(drills.get(0).state()).isEqualTo(ObligationState.MISSED);
+      f.drills.add(new Drill("d1", days(START, 59), true, 1, true));
+      assertThat(rule(f.build(), days(START, 400), "R-42")).singleElement()
+          .satisfies(o -> assertThat(o.state()).isEqualTo(ObligationState.MET));
+    }
+
+    @Test
+    void completionExactlyAtAPeriodsEndOwesNothingForTheNext() {
+      Facts f = new Facts();
+      f.completed = sixMonths;
+      f.drills.add(new Drill("d1", days(START, 10), true, 1, true));
+      assertThat(rule(f.build(), days(START, 400), "R-42")).extracting(Obligation::obligationId).containsExactly("R-42:1");
+    }
+
+    @Test
+    void withoutAStartTheFirstDrillIsPendingWithoutDueTime() {
+      Facts f = new Facts();
+      f.actualStart = null;
+      Obligation o = one(f.build(), days(START, 400), "R-42:1");
+      assertThat(o.state()).isEqualTo(ObligationState.PENDING);
+      assertThat(o.dueAt()).isNull();
+    }
+  }
+
+  /** the content rules. */
+  @Nested
+  class ContentRules {
+
+    @Test
+    void anAssessmentMustCoverEverySpecialRiskCategory() {
+      Facts f = new Facts();
+      f.assessments.add(assessment("ra1", START.minusSeconds(60), CATEGORIES));
+      f.assessments.add(assessment("ra2", START.minusSeconds(30), Set.of("HEIGHT", "LIFTING")));
+      assertThat(one(f.build(), START, "R-11:ra1").state()).isEqualTo(ObligationState.MET);
+      Obligation ra2 = one(f.build(), START, "R-11:ra2");
+      assertThat(ra2.state()).isEqualTo(ObligationState.MISSED);
+      assertThat(ra2.detail()).contains("EDGE_OPENING", "FOUNDATION_PIT", "TEMP_ELECTRICITY").doesNotContain("HEIGHT");
+      assertThat(one(f.build(), START, "R-12:ra1").state()).isEqualTo(ObligationState.MET);
+      f.assessments.add(new RiskAssessment("ra3", START, false, false, CATEGORIES));
+      assertThat(one(f.build(), START, "R-12:ra3").state()).isEqualTo(ObligationState.MISSED);
+      assertThat(one(f.build(), START, "R-11:ra3").detail()).contains("work types");
+    }
+
+    @Test
+    void anInspectionNeedsTheInsuredsConfirmation() {
+      Facts f = new Facts().inspection("i1", "ROUTINE", hours(START, 1, 0));
+      Inspection unconfirmed = new Inspection("i2", "ROUTINE", hours(START, 30, 0), hours(START, 31, 0), Map.of(),
+          List.of(), false, Set.of());
+      f.inspections.add(unconfirmed);
+      assertThat(one(f.build(), days(START, 2), "R-23:i1").state()).isEqualTo(ObligationState.MET);
+      Obligation i2 = one(f.build(), days(START, 2), "R-23:i2");
+      assertThat(i2.state()).isEqualTo(ObligationState.MISSED);
+      assertThat(i2.dueAt()).isEqualTo(hours(START, 31, 0));
+    }
+
+    @Test
+    void uncertifiedSpecialOperationsMustBeAMajorHazard() {
+      Facts f = new Facts().inspection("pass", "FIRST_KEY_HAZARD", hours(START, 1, 0));
+      f.inspections.add(withSpecialOps("fail-major", "FAIL", Set.of("art4(3)")));
+      f.inspections.add(withSpecialOps("fail-general", "FAIL", Set.of("art9(1)")));
+      f.inspections.add(withSpecialOps("none", "NOT_APPLICABLE", Set.of()));
+      f.inspections.add(inspectionOf("routine", "ROUTINE", hours(START, 5, 0), Set.of("HELMET_USE")));
+      ProjectFacts facts = f.build();
+      Instant now = days(START, 3);
+      assertThat(one(facts, now, "R-44:pass").state()).isEqualTo(ObligationState.MET);
+      assertThat(one(facts, now, "R-44:pass").detail()).contains("no certificate records");
+      assertThat(one(facts, now, "R-44:fail-major").state()).isEqualTo(ObligationState.MET);
+      assertThat(one(facts, now, "R-44:fail-general").state()).isEqualTo(ObligationState.MISSED);
+      assertThat(one(facts, now, "R-44:none").state()).isEqualTo(ObligationState.NOT_APPLICABLE);
+      assertThat(rule(facts, now, "R-44")).extracting(Obligation::obligationId).doesNotContain("R-44:routine");
+    }
+
+    Inspection withSpecialOps(String id, String outcome, Set<String> majorRefs) {
+      return new Inspection(id, "ROUTINE", hours(START, 3, 0), hours(START, 4, 0),
+          Map.of("SPECIAL_OPS_CERTIFIED", outcome), List.of(), true, majorRefs);
+    }
+
+    @Test
+    void electricityMonitorsKeepTheirSettingsWithinTheProfile() {
+      Facts f = new Facts();
+      Set<String> rc = Set.of("RESIDUAL_CURRENT", "TEMPERATURE");
+      f.devices.add(new Device("m300", "ELECTRICITY_MONITOR", rc, 300.0, false));
+      f.devices.add(new Device("m500", "ELECTRICITY_MONITOR", rc, 500.0, false));
+      f.devices.add(new Device("m299", "ELECTRICITY_MONITOR", rc, 299.0, false));
+      f.devices.add(new Device("m501", "ELECTRICITY_MONITOR", rc, 501.0, false));
+      f.devices.add(new Device("trip", "ELECTRICITY_MONITOR", rc, 400.0, true));
+      f.devices.add(new Device("unset", "ELECTRICITY_MONITOR", rc, null, false));
+      f.devices.add(new Device("camera", "AI_CAMERA", Set.of(), null, false));
+      ProjectFacts facts = f.build();
+      assertThat(one(facts, START, "R-50:m300").state()).isEqualTo(ObligationState.MET);
+      assertThat(one(facts, START, "R-50:m500").state()).isEqualTo(ObligationState.MET);
+      assertThat(one(facts, START, "R-50:m299").state()).isEqualTo(ObligationState.MISSED);
+      assertThat(one(facts, START, "R-50:m501").detail()).contains("501 mA");
+      assertThat(one(facts, START, "R-50:trip").detail()).contains("automatic trip");
+      assertThat(one(facts, START, "R-50:unset").state()).isEqualTo(ObligationState.MISSED);
+      assertThat(rule(facts, START, "R-50")).extracting(Obligation::obligationId).doesNotContain("R-50:camera");
+    }
+  }
+
+  static final Set<String> CATEGORIES = Set.of("HEIGHT", "EDGE_OPENING", "FOUNDATION_PIT", "TEMP_ELECTRICITY", "LIFTING");
+
+  /** An inspection confirmed by the insured, every item PASS. */
+  static Inspection inspectionOf(String id, String type, Instant at, Set<String> items) {
+    Map<String, String> outcomes = new LinkedHashMap<>();
+    items.stream().sorted().forEach(i -> outcomes.put(i, "PASS"));
+    return new Inspection(id, type, at, hours(at, 2, 0), outcomes, List.of(), true, Set.of());
+  }
+
+  static RiskAssessment assessment(String id, Instant at, Set<String> covered) {
+    return new RiskAssessment(id, at, true, true, covered);
   }
 
   static Hazard hazard(String id, String grade, Instant found, Instant deadline, Instant verifiedAt, Instant reinspectedAt) {

@@ -82,8 +82,14 @@ class WriteOperationsEndToEndTest extends EmbeddedGatewayTestBase {
     EntityExchangeResult<byte[]> status = request.client().get("/v1/submissions/" + submissionId);
     assertThat(status.getStatus().value()).as(SignedClient.text(status)).isEqualTo(200);
     assertThat(SignedClient.json(status).path("receipt").asString()).isEqualTo(receiptBody.path("receipt").asString());
-    // ACCEPTED once durable; PROCESSED once the projections have applied it (asynchronously).
-    assertThat(SignedClient.json(status).path("status").asString()).isIn("ACCEPTED", "PROCESSED");
+    // ACCEPTED once durable; PROCESSED once the projections have applied it (asynchronously), or
+    // REJECTED_BY_RULES when a rule kept it from taking effect (e.g. a review of an alert the
+    // example names but this gateway never received), with the reason.
+    JsonNode stored = SignedClient.json(status);
+    assertThat(stored.path("status").asString()).isIn("ACCEPTED", "PROCESSED", "REJECTED_BY_RULES");
+    if (stored.path("status").asString().equals("REJECTED_BY_RULES")) {
+      assertThat(stored.path("detail").asString()).isNotBlank();
+    }
   }
 
   @ParameterizedTest(name = "{0}")

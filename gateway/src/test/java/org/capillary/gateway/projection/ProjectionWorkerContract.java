@@ -15,6 +15,7 @@ import org.capillary.gateway.compliance.FactsReader;
 import org.capillary.gateway.compliance.ObligationClock;
 import org.capillary.gateway.compliance.ObligationEvaluator;
 import org.capillary.gateway.compliance.ObligationRecorder;
+import org.capillary.gateway.compliance.ProfileAlertPromotion;
 import org.capillary.gateway.compliance.RuleProfile;
 import org.capillary.gateway.events.EventRecorder;
 import org.capillary.gateway.ratelimit.MutableClock;
@@ -62,7 +63,7 @@ abstract class ProjectionWorkerContract {
     DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
     ObligationRecorder obligations = new ObligationRecorder(new ObligationEvaluator(PROFILE), new FactsReader());
     EventRecorder events = new EventRecorder("urn:capillary:platform:test", clock);
-    Projector projector = new Projector();
+    Projector projector = new Projector(new ProfileAlertPromotion(PROFILE));
     worker = new ProjectionWorker(ds, tm, ProjectionDialect.of(ds), projector, List.of(obligations), events, clock, 3);
     rebuilder = new ProjectionRebuilder(ds, tm, projector, List.of(obligations), clock);
     obligationClock = new ObligationClock(ds, tm, obligations, events, clock);
@@ -134,6 +135,108 @@ abstract class ProjectionWorkerContract {
     assertThat(count("SELECT COUNT(*) FROM prj_obligation WHERE project_id = '" + p
         + "' AND state = 'MISSED' AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.project_id = prj_obligation.project_id"
         + " AND n.subject_id = prj_obligation.obligation_id AND n.kind = 'MISSED')")).isZero();
+  }
+
+  /**
+   * R-34 on the ledger: alerts, one INDETERMINATE, stay PENDING without hazards until reviewed; a
+   * confirmation opens a hazard with the suggestion the profile generates from the alert type and
+   * raises the hazard events; a false positive closes its alert and its repeats; reviews of an
+   * unknown alert, of another project's alert, of an alert already reviewed, and a confirmed
+   * detector FAULT are stored but take no effect (REJECTED_BY_RULES, with the reason).
+   */
+  @Test
+  void reviewsDecideWhichAlertsBecomeHazards() {
+    String p = scenario("R");
+    String other = scenario("S");
+    String path = "/v1/projects/" + p + "/alert-reviews";
+    ObjectNode violation = alert(p, "valid-hikvision-no-helmet", "v-" + p);
+    ObjectNode fault = alert(p, "valid-electricity-fault", "f-" + p);
+    ledger.append(LedgerFixture.VENDOR, "publishAlert", "/v1/alerts", p, violation);
+    ledger.append(LedgerFixture.VENDOR, "publishAlert", "/v1/alerts", p, fault);
+    worker.drainOnce();
+    assertThat(count("SELECT COUNT(*) FROM prj_hazard WHERE project_id = '" + p + "' AND source <> 'INSPECTION'")).isZero();
+
+    var confirmIndeterminate = review("valid-confirmed", "alert-" + p, "urn:capillary:device:cam-ft-000123-01", "hz-ai-1");
+    var falsePositive = review("valid-false-positive", "v-" + p, violation.path("source").asString(), null);
+    var unknown = review("valid-confirmed", "no-such-alert", "urn:capillary:device:cam-ft-000123-01", "hz-ai-2");
+    var othersAlert = review("valid-confirmed", "alert-" + other, "urn:capillary:device:cam-ft-000123-01", "hz-ai-3");
+    var again = review("valid-false-positive", "alert-" + p, "urn:capillary:device:cam-ft-000123-01", null);
+    var confirmFault = review("valid-confirmed", "f-" + p, fault.path("source").asString(), "hz-ai-4");
+    List<String> ids = new ArrayList<>();
+    for (ObjectNode r : List.of(confirmIndeterminate, falsePositive, unknown, othersAlert, again, confirmFault)) {
+      ids.add(ledger.append(LedgerFixture.INSURER, "reviewAlert", path, p, r).submissionId());
+    }
+    worker.drainOnce();
+
+    assertThat(jdbc.sql("""
+            SELECT source, category, required_measures, rectification_suggestion, status, grade FROM prj_hazard
+            WHERE project_id = ? AND hazard_id = 'hz-ai-1'""").param(p)
+        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6))).single())
+        .satisfies(h -> {
+          assertThat(h.get(0)).isEqualTo("AI_ALERT");
+          assertThat(h.get(1)).isEqualTo("OTHER");
+          assertThat(h.get(2)).contains("安全帽");
+          assertThat(h.get(3)).contains("\"ruleProfile\":\"futian-2025\"").contains("安全帽");
+          assertThat(h.get(4)).isEqualTo("OPEN");
+          assertThat(h.get(5)).isEqualTo("GENERAL");
+        });
+    assertThat(jdbc.sql("SELECT review_status, hazard_id FROM prj_alert WHERE event_id = ? ORDER BY list_position")
+        .param("alert-" + p).query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).list())
+        .containsExactly("CONFIRMED/hz-ai-1", "CONFIRMED/hz-ai-1");
+    assertThat(jdbc.sql("SELECT review_status FROM prj_alert WHERE event_id = ?").param("v-" + p)
+        .query(String.class).single()).isEqualTo("FALSE_POSITIVE");
+    assertThat(status(ids.get(0))).isEqualTo("PROCESSED");
+    assertThat(status(ids.get(1))).isEqualTo("PROCESSED");
+    for (int i = 2; i < 6; i++) {
+      assertThat(status(ids.get(i))).as("review %d", i).isEqualTo("REJECTED_BY_RULES");
+    }
+    assertThat(detail(ids.get(2))).contains("no alert");
+    assertThat(detail(ids.get(3))).isEqualTo(detail(ids.get(2)).replace("no-such-alert", "alert-" + other));
+    assertThat(detail(ids.get(4))).contains("already reviewed");
+    assertThat(detail(ids.get(5))).contains("fault of the monitor");
+    assertThat(count("SELECT COUNT(*) FROM prj_hazard WHERE project_id = '" + p + "' AND source <> 'INSPECTION'"))
+        .isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM prj_alert WHERE project_id = '" + other + "' AND review_status <> 'PENDING'"))
+        .isZero();
+    assertThat(count("SELECT COUNT(*) FROM event WHERE project_id = '" + p + "' AND event_type = "
+        + "'org.capillary.hazard.reported.v1' AND cloud_event LIKE '%hz-ai-1%' AND cloud_event LIKE '%rectificationSuggestion%'"))
+        .isEqualTo(1);
+    // The hazard enters the obligations: R-32 as a GENERAL hazard with the reviewer's deadline.
+    assertThat(obligation(p, "R-32:hz-ai-1")).isEqualTo("PENDING");
+
+    String before = dump();
+    rebuilder.rebuild();
+    assertSameDump(before, dump());
+  }
+
+  private ObjectNode alert(String projectId, String example, String id) {
+    ObjectNode alert = LedgerFixture.example("publishAlert", example);
+    alert.put("subject", projectId);
+    alert.put("id", id);
+    return alert;
+  }
+
+  private static ObjectNode review(String example, String alertId, String source, String hazardId) {
+    ObjectNode review = LedgerFixture.example("reviewAlert", example);
+    review.put("reviewId", "rev-" + alertId + "-" + example);
+    ObjectNode alert = (ObjectNode) review.get("alert");
+    alert.put("id", alertId);
+    alert.put("source", source);
+    if (hazardId != null) {
+      ((ObjectNode) review.get("hazard")).put("hazardId", hazardId);
+      ((ObjectNode) review.get("hazard")).put("rectificationDeadline", "2026-03-19T18:00:00+08:00");
+    }
+    return review;
+  }
+
+  private String status(String submissionId) {
+    return jdbc.sql("SELECT status FROM submission WHERE submission_id = ?").param(submissionId).query(String.class).single();
+  }
+
+  private String detail(String submissionId) {
+    return jdbc.sql("SELECT status_detail FROM submission WHERE submission_id = ?").param(submissionId)
+        .query(String.class).single();
   }
 
   @Test

@@ -46,6 +46,7 @@ import org.capillary.sdk.models.PolicyRegistration;
 import org.capillary.sdk.models.ProjectView;
 import org.capillary.sdk.models.PreventionFeeEntry;
 import org.capillary.sdk.models.Rectification;
+import org.capillary.sdk.models.AlertReview;
 import org.capillary.sdk.models.RectificationVerification;
 import org.capillary.sdk.models.RiskAssessment;
 import org.capillary.sdk.models.SubmissionReceipt;
@@ -96,7 +97,8 @@ class SdkEndToEndTest {
 
   /** The write operations covered below (each SDK method that answers with a receipt, plus deleteSubscription). */
   static final Set<String> PROJECT_OPERATIONS = Set.of("reportWorksStatus", "submitRiskAssessment", "submitInspection",
-      "submitRectification", "submitRectificationVerification", "submitTraining", "submitEmergencyPlan", "submitDrill");
+      "submitRectification", "submitRectificationVerification", "reviewAlert", "submitTraining", "submitEmergencyPlan",
+      "submitDrill");
 
   @LocalServerPort
   int port;
@@ -156,7 +158,7 @@ class SdkEndToEndTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"reportWorksStatus", "submitRiskAssessment", "submitInspection", "submitRectification",
-      "submitRectificationVerification", "submitTraining", "submitEmergencyPlan", "submitDrill"})
+      "submitRectificationVerification", "reviewAlert", "submitTraining", "submitEmergencyPlan", "submitDrill"})
   void projectOperation(String operationId) {
     String projectId = policyViaSdk()[1];
     JsonNode body = fx.withUploadedMedia(SdkFixtures.example(operationId), "demo-insurer-a-es256-1");
@@ -189,6 +191,11 @@ class SdkEndToEndTest {
         RectificationVerification m = SdkFixtures.model(body, RectificationVerification.class);
         model = m;
         receipt = insurer.submitRectificationVerification(projectId, m, options);
+      }
+      case "reviewAlert" -> {
+        AlertReview m = SdkFixtures.model(body, AlertReview.class);
+        model = m;
+        receipt = insurer.reviewAlert(projectId, m, options);
       }
       case "submitTraining" -> {
         TrainingSession m = SdkFixtures.model(body, TrainingSession.class);
@@ -394,12 +401,11 @@ class SdkEndToEndTest {
   }
 
   /**
-   * deleteSubscription has no JSON body, so the gateway's intake does not route it yet: the SDK must
-   * surface the gateway's answer as a typed exception. When the gateway serves it, this test fails
-   * and becomes a real deletion check.
+   * deleteSubscription, a write without a body signed over the empty body: 204; a retry with the
+   * same Idempotency-Key is answered 204 again; a second deletion is NOT_FOUND, typed.
    */
   @Test
-  void deleteSubscriptionIsNotServedYetAndSurfacesTyped() {
+  void deleteSubscription() {
     ObjectNode body = (ObjectNode) SdkFixtures.example("createSubscription");
     String subscriptionId = SdkFixtures.id("subn");
     body.put("subscriptionId", subscriptionId);
@@ -407,10 +413,13 @@ class SdkEndToEndTest {
     String key = SdkFixtures.id("idk");
     fx.checkReceipt(operator, operator.createSubscription(model, WriteOptions.idempotencyKey(key)),
         "createSubscription", OPERATOR, model, key);
+    String deleteKey = SdkFixtures.id("idk");
+    operator.deleteSubscription(subscriptionId, WriteOptions.idempotencyKey(deleteKey));
+    operator.deleteSubscription(subscriptionId, WriteOptions.idempotencyKey(deleteKey));
     assertThatThrownBy(() -> operator.deleteSubscription(subscriptionId))
         .isInstanceOfSatisfying(CapillaryServiceException.class, e -> {
-          assertThat(e.statusCode()).as(e.getMessage()).isIn(404, 405);
-          assertThat(e.errorCode()).isIn("NOT_FOUND", "METHOD_NOT_ALLOWED");
+          assertThat(e.statusCode()).as(e.getMessage()).isEqualTo(404);
+          assertThat(e.errorCode()).isEqualTo("NOT_FOUND");
           assertThat(e.requestId()).isNotBlank();
         });
   }

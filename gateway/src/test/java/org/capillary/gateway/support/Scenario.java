@@ -312,6 +312,7 @@ public final class Scenario {
           case "submitInspection" -> "inspections";
           case "submitRectification" -> "rectifications";
           case "submitRectificationVerification" -> "rectification-verifications";
+          case "reviewAlert" -> "alert-reviews";
           case "submitTraining" -> "trainings";
           case "submitEmergencyPlan" -> "emergency-plans";
           case "submitDrill" -> "drills";

@@ -40,6 +40,7 @@ class ContractRoundTripTest {
       Map.entry("submitInspection", new TypeReference<Inspection>() { }),
       Map.entry("submitRectification", new TypeReference<Rectification>() { }),
       Map.entry("submitRectificationVerification", new TypeReference<RectificationVerification>() { }),
+      Map.entry("reviewAlert", new TypeReference<AlertReview>() { }),
       Map.entry("submitTraining", new TypeReference<TrainingSession>() { }),
       Map.entry("submitEmergencyPlan", new TypeReference<EmergencyPlan>() { }),
       Map.entry("submitDrill", new TypeReference<Drill>() { }),

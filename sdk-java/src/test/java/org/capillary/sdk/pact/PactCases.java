@@ -25,6 +25,7 @@ import org.capillary.sdk.models.KeyRotation;
 import org.capillary.sdk.models.PolicyRegistration;
 import org.capillary.sdk.models.PreventionFeeEntry;
 import org.capillary.sdk.models.Rectification;
+import org.capillary.sdk.models.AlertReview;
 import org.capillary.sdk.models.RectificationVerification;
 import org.capillary.sdk.models.RiskAssessment;
 import org.capillary.sdk.models.SubmissionReceipt;
@@ -187,6 +188,8 @@ final class PactCases {
     w.put("submitRectificationVerification", project("submitRectificationVerification", "rectification-verifications",
         RectificationVerification.class,
         (c, b, o) -> c.submitRectificationVerification(PROJECT, read(b, RectificationVerification.class), o)));
+    w.put("reviewAlert", project("reviewAlert", "alert-reviews", AlertReview.class,
+        (c, b, o) -> c.reviewAlert(PROJECT, read(b, AlertReview.class), o)));
     w.put("submitTraining", project("submitTraining", "trainings", TrainingSession.class,
         (c, b, o) -> c.submitTraining(PROJECT, read(b, TrainingSession.class), o)));
     w.put("submitEmergencyPlan", project("submitEmergencyPlan", "emergency-plans", EmergencyPlan.class,
