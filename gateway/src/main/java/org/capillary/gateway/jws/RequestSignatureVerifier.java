@@ -208,7 +208,8 @@ public class RequestSignatureVerifier {
         Objects.requireNonNull(jws.text("jti")),
         jws.text("idk"),
         Objects.requireNonNull(jws.text("cdg")),
-        value);
+        value,
+        () -> debuggingAid(input));
   }
 
   private boolean signatureVerifies(
@@ -253,17 +254,23 @@ public class RequestSignatureVerifier {
 
   private static ProblemException failure(
       String code, String detail, SigningInput input, @Nullable Map<String, @Nullable Object> mismatch) {
-    Map<String, Object> extensions = new LinkedHashMap<>();
-    String shown = input.textIfShown();
-    if (shown != null) {
-      extensions.put("signingInput", shown);
-    }
-    extensions.put("signingInputSha256", input.sha256Hex());
-    extensions.put("contentDigest", input.contentDigest());
+    Map<String, Object> extensions = debuggingAid(input);
     if (mismatch != null) {
       extensions.put("mismatch", Collections.unmodifiableMap(mismatch));
     }
     return new ProblemException(code, detail, List.of(), extensions, CHALLENGE);
+  }
+
+  /** SIGNING.md §7: what every SIGNATURE_* problem after step 1 carries, so a client can compare. */
+  private static Map<String, Object> debuggingAid(SigningInput input) {
+    Map<String, Object> members = new LinkedHashMap<>();
+    String shown = input.textIfShown();
+    if (shown != null) {
+      members.put("signingInput", shown);
+    }
+    members.put("signingInputSha256", input.sha256Hex());
+    members.put("contentDigest", input.contentDigest());
+    return members;
   }
 
   /**

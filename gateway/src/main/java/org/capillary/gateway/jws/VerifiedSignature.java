@@ -1,7 +1,9 @@
 package org.capillary.gateway.jws;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.capillary.gateway.connector.Connector;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param idempotencyKey the signed {@code idk}, null for reads
  * @param contentDigest the signed {@code cdg}
  * @param headerValue the Capillary-Signature header exactly as received (kept in the ledger)
+ * @param debuggingAid the SIGNING.md §7 members ({@code signingInput}, {@code signingInputSha256},
+ *     {@code contentDigest}) for a later filter that refuses this signature (expired, replayed);
+ *     computed only when asked for
  */
 public record VerifiedSignature(
     Connector connector,
@@ -26,7 +31,8 @@ public record VerifiedSignature(
     String jti,
     @Nullable String idempotencyKey,
     String contentDigest,
-    String headerValue) {
+    String headerValue,
+    Supplier<Map<String, Object>> debuggingAid) {
 
   public VerifiedSignature {
     Objects.requireNonNull(connector, "connector");
@@ -36,5 +42,6 @@ public record VerifiedSignature(
     Objects.requireNonNull(jti, "jti");
     Objects.requireNonNull(contentDigest, "contentDigest");
     Objects.requireNonNull(headerValue, "headerValue");
+    Objects.requireNonNull(debuggingAid, "debuggingAid");
   }
 }

@@ -2,6 +2,7 @@ package org.capillary.gateway.replay;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.capillary.gateway.error.ProblemException;
@@ -67,9 +68,11 @@ public final class ReplayFilter implements WebFilter, Ordered {
     if (skew.compareTo(properties.maxClockSkew()) > 0) {
       // SIGNING.md §7: the gateway clock and the window, so a client can see its own clock is off;
       // a 401 carries the challenge.
+      Map<String, Object> members = new LinkedHashMap<>(signature.debuggingAid().get());
+      members.put("serverTime", now.getEpochSecond());
+      members.put("maxSkewSeconds", properties.maxClockSkew().toSeconds());
       return Mono.error(new ProblemException("SIGNATURE_EXPIRED", "issued-at outside the accepted window", List.of(),
-          Map.of("serverTime", now.getEpochSecond(), "maxSkewSeconds", properties.maxClockSkew().toSeconds()),
-          Map.of("WWW-Authenticate", "Capillary-Signature")));
+          members, Map.of("WWW-Authenticate", "Capillary-Signature")));
     }
     String connectorId = signature.connector().connectorId();
     return Mono.defer(() -> cache.markSeen(connectorId, signature.jti(), properties.window()))
@@ -77,7 +80,8 @@ public final class ReplayFilter implements WebFilter, Ordered {
         .onErrorMap(e -> !(e instanceof ProblemException), e -> unavailable(connectorId, e))
         .flatMap(first -> first
             ? chain.filter(exchange)
-            : Mono.error(new ProblemException("SIGNATURE_REPLAYED", "this jti was already used by this connector")));
+            : Mono.error(new ProblemException("SIGNATURE_REPLAYED", "this jti was already used by this connector",
+                List.of(), signature.debuggingAid().get(), Map.of())));
   }
 
   private static ProblemException unavailable(String connectorId, Throwable e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.capillary.gateway.connector.Connector;
 import org.capillary.gateway.connector.Role;
@@ -47,6 +48,11 @@ class ReplayFilterTest {
         .isInstanceOfSatisfying(ProblemException.class, e -> {
           assertThat(e.code()).isEqualTo("SIGNATURE_EXPIRED");
           assertThat(e.detail()).isEqualTo("issued-at outside the accepted window");
+          // SIGNING.md §7: the debugging aid of steps 2-8, and the gateway clock
+          assertThat(e.extensions()).containsEntry("signingInputSha256", "ab12")
+              .containsEntry("contentDigest", "sha-256=:x:")
+              .containsEntry("serverTime", NOW.getEpochSecond())
+              .containsEntry("maxSkewSeconds", 300L);
         });
     assertThat(passed).hasValue(0);
     assertThat(cache.size()).as("a stale signature takes no place in the cache").isZero();
@@ -65,7 +71,11 @@ class ReplayFilterTest {
     filter.filter(exchange("c1", "jti-1", NOW), chain).block();
 
     assertThatThrownBy(() -> filter.filter(exchange("c1", "jti-1", NOW), chain).block())
-        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("SIGNATURE_REPLAYED"));
+        .isInstanceOfSatisfying(ProblemException.class, e -> {
+          assertThat(e.code()).isEqualTo("SIGNATURE_REPLAYED");
+          assertThat(e.extensions()).containsEntry("signingInputSha256", "ab12")
+              .containsEntry("contentDigest", "sha-256=:x:");
+        });
     assertThat(passed).hasValue(1);
   }
 
@@ -123,7 +133,8 @@ class ReplayFilterTest {
   private static MockServerWebExchange exchange(String connectorId, String jti, Instant issuedAt) {
     Connector connector = new Connector(connectorId, Role.INSURER, true, "standard", "91440300MA5DDDDDD1", List.of());
     VerifiedSignature signature = new VerifiedSignature(
-        connector, "key-1", "ES256", issuedAt, jti, null, "sha-256=:x:", "eyJ..");
+        connector, "key-1", "ES256", issuedAt, jti, null, "sha-256=:x:", "eyJ..",
+        () -> Map.of("signingInputSha256", "ab12", "contentDigest", "sha-256=:x:"));
     MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/v1/projects"));
     RequestContext ctx = RequestContext.create(exchange, "req");
     ctx.signature(signature);
