@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
  * digest, the first differing binding of a {@code SIGNATURE_BINDING_MISMATCH}, and the server time
  * of a {@code SIGNATURE_EXPIRED}.
  *
- * <p>Optional: the aid helps integrators find their mistake (SIGNING.md §7) but protects nothing, so
- * its absence makes a certification CONDITIONAL, not IN-REVISION.
+ * <p>Mandatory: SIGNING.md §7 (CAP-SIG-18) requires these members, so integrators are never left
+ * guessing why a signature was refused.
  */
 public final class ExpectSignatureDebuggingAid implements Check<ProblemRun> {
 
@@ -25,11 +25,6 @@ public final class ExpectSignatureDebuggingAid implements Check<ProblemRun> {
   @Override
   public String description() {
     return "Signature problems carry signingInputSha256 (and signingInput hashing to it), contentDigest, mismatch and serverTime.";
-  }
-
-  @Override
-  public boolean mandatory() {
-    return false;
   }
 
   @Override

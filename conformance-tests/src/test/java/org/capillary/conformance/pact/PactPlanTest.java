@@ -38,15 +38,11 @@ class PactPlanTest {
     assertThat(r.outcomes().get(0).result().summary()).isEqualTo("31 interactions match operations");
   }
 
-  /** The SDK's pact as its tests write it: its obligations example lacks two members the schema requires. */
+  /** The SDK's pact as its consumer tests write it (sdk-java/target/pacts, copied here) conforms to the contract. */
   @Test
-  void theSdksPactAsRecordedLacksTheObligationsDueAtAndSatisfiedBy() {
+  void theSdksPactAsRecordedPasses() {
     RunResult r = check("sdk-java.json");
-    assertThat(r.outcomes()).filteredOn(CheckOutcome::failed).extracting(CheckOutcome::check)
-        .containsExactly("ValidatePactResponseBodies");
-    assertThat(r.outcomes()).filteredOn(CheckOutcome::failed).flatExtracting(o -> o.result().evidence())
-        .allMatch(e -> e.startsWith("'listProjectObligations'"))
-        .anyMatch(e -> e.contains("/obligations/0/dueAt REQUIRED")).anyMatch(e -> e.contains("/obligations/0/satisfiedBy REQUIRED"));
+    assertThat(r.outcomes()).as(r.outcomes().toString()).allMatch(o -> o.status() == Status.PASS);
   }
 
   @ParameterizedTest(name = "{0} fails {1}")

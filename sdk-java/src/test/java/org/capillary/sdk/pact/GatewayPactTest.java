@@ -17,6 +17,7 @@ import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.LambdaDsl;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
@@ -26,6 +27,8 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import au.com.dius.pact.core.model.annotations.PactDirectory;
+import au.com.dius.pact.core.model.matchingrules.NullMatcher;
+import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -301,6 +304,17 @@ class GatewayPactTest {
   }
 
   @Pact(consumer = CONSUMER)
+  RequestResponsePact reviewAlert(PactDslWithProvider b) {
+    return write(b, "reviewAlert");
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "reviewAlert")
+  void reviewAlert(MockServer s) throws IOException {
+    checkWrite(s, "reviewAlert");
+  }
+
+  @Pact(consumer = CONSUMER)
   RequestResponsePact submitTraining(PactDslWithProvider b) {
     return write(b, "submitTraining");
   }
@@ -551,6 +565,10 @@ class GatewayPactTest {
             .eachLike("obligations", 1)
             .stringType("obligationId", "obl-0001").stringMatcher("ruleId", "^R-[0-9]{2}$", "R-20")
             .stringType("title", "开工前安全风险评估").stringType("state", "PENDING")
+            // required by ObligationList.json, so a pact of this SDK validates against the contract
+            // (dueAt is null until the obligation's anchor is known: a timestamp or null)
+            .or("dueAt", "2026-03-21T08:00:00+08:00", new RegexMatcher(TIMESTAMP), NullMatcher.INSTANCE)
+            .eachLike("satisfiedBy", PactDslJsonRootValue.stringType("sub_01JNKR7H0V1TQ2"), 0)
             .closeObject().closeArray());
   }
 
