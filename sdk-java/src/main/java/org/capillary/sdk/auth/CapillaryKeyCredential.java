@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Loaded from a private JWK ({@link #fromJwk}), a PKCS#8 PEM file ({@link #fromPem}) or a
  * PKCS#12 key store ({@link #fromPkcs12}). The key material never appears in {@link #toString()},
- * logs or exception messages.
+ * logs or exception messages. ES256 keys sign on Conscrypt when {@code org.conscrypt:conscrypt-openjdk-uber}
+ * is on the class path (about ten times faster than the JDK), else on the JDK's provider.
  */
 public final class CapillaryKeyCredential {
 
@@ -90,7 +91,7 @@ public final class CapillaryKeyCredential {
     try {
       JWSSigner signer;
       if (alg == SigningAlgorithm.ES256 && jwk instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
-        signer = new ECDSASigner(ec);
+        signer = fastest(new ECDSASigner(ec));
       } else if (alg == SigningAlgorithm.PS256 && jwk instanceof RSAKey rsa && rsa.size() >= 2048) {
         signer = new RSASSASigner(rsa);
       } else if (alg == SigningAlgorithm.EdDSA && jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
@@ -175,7 +176,7 @@ public final class CapillaryKeyCredential {
       JWSSigner signer;
       if (algorithm == SigningAlgorithm.ES256 && key instanceof ECPrivateKey ec
           && ec.getParams().getCurve().getField().getFieldSize() == 256) {
-        signer = new ECDSASigner(ec);
+        signer = fastest(new ECDSASigner(ec));
       } else if (algorithm == SigningAlgorithm.PS256 && key instanceof RSAPrivateKey rsa
           && rsa.getModulus().bitLength() >= 2048) {
         signer = new RSASSASigner(rsa);
@@ -205,6 +206,15 @@ public final class CapillaryKeyCredential {
   }
 
   JWSSigner signer() {
+    return signer;
+  }
+
+  /** ES256 on Conscrypt when it is on the class path (see {@link EcdsaProvider}). */
+  private static ECDSASigner fastest(ECDSASigner signer) {
+    java.security.Provider provider = EcdsaProvider.fastest();
+    if (provider != null) {
+      signer.getJCAContext().setProvider(provider);
+    }
     return signer;
   }
 

@@ -107,4 +107,21 @@ class CapillaryKeyCredentialTest {
     assertThatThrownBy(() -> CapillaryKeyCredential.fromJwk(ecJwk.replace("\"ES256\"", "\"PS256\"")))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void es256SignsOnConscryptWhenItIsOnTheClassPathAndTheJdkVerifies() throws Exception {
+    assertThat(EcdsaProvider.fastest()).as("conscrypt-openjdk-uber is a test dependency").isNotNull();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair pair = generator.generateKeyPair();
+    String pem = "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    CapillaryKeyCredential credential = CapillaryKeyCredential.fromPem(pem, "k-1", SigningAlgorithm.ES256);
+
+    assertThat(credential.signer().getJCAContext().getProvider()).isSameAs(EcdsaProvider.fastest());
+    JWSObject jws = new JWSObject(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.ES256), new Payload("body"));
+    jws.sign(credential.signer());
+    // verified on the JDK's own provider: the gateway cannot tell the signers apart
+    assertThat(jws.verify(new ECDSAVerifier((ECPublicKey) pair.getPublic()))).isTrue();
+  }
 }
