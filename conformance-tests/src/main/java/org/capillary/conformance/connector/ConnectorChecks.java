@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.capillary.conformance.connector.check.CheckEveryRequestSigned;
 import org.capillary.conformance.connector.check.EnsureAlertIdentityUnique;
+import org.capillary.conformance.connector.check.EnsureConnectorCompletedDespiteFaults;
 import org.capillary.conformance.connector.check.EnsureFreshSignaturePerAttempt;
 import org.capillary.conformance.connector.check.EnsureInstructedRecordsSubmitted;
 import org.capillary.conformance.connector.check.EnsureMediaUploadedBeforeCited;
@@ -38,7 +39,8 @@ final class ConnectorChecks {
         new EnsureRetryAfterHonoured(),
         new EnsureNothingSubmittedTwice(),
         new EnsureMediaUploadedBeforeCited(),
-        new EnsureInstructedRecordsSubmitted(instructedOperations)));
+        new EnsureInstructedRecordsSubmitted(instructedOperations),
+        new EnsureConnectorCompletedDespiteFaults()));
     if (alerts) {
       checks.add(new EnsureAlertIdentityUnique());
     }

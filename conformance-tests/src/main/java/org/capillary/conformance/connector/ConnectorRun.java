@@ -18,9 +18,11 @@ import org.capillary.spec.contract.Contract;
  * @param received every request, in arrival order
  * @param completedUploads media id → SHA-256 of every completed upload
  * @param outcome how the connector finished
+ * @param cycle whether the connector filed the instructions or its own cycle
  */
 public record ConnectorRun(String scenarioId, Instructions instructions, FaultScript faults,
-    List<ReceivedRequest> received, Map<String, String> completedUploads, ConnectorOutcome outcome) {
+    List<ReceivedRequest> received, Map<String, String> completedUploads, ConnectorOutcome outcome,
+    ConnectorCycle cycle) {
 
   private static final Contract CONTRACT = Contract.load();
 
@@ -30,8 +32,24 @@ public record ConnectorRun(String scenarioId, Instructions instructions, FaultSc
     Objects.requireNonNull(instructions, "instructions");
     Objects.requireNonNull(faults, "faults");
     Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(cycle, "cycle");
     received = List.copyOf(received);
     completedUploads = Map.copyOf(completedUploads);
+  }
+
+  /**
+   * A run of a connector that filed the instructions ({@link ConnectorCycle#INSTRUCTED}).
+   *
+   * @param scenarioId the scenario
+   * @param instructions what the connector was told to submit
+   * @param faults the fault script the sandbox played
+   * @param received every request, in arrival order
+   * @param completedUploads media id → SHA-256 of every completed upload
+   * @param outcome how the connector finished
+   */
+  public ConnectorRun(String scenarioId, Instructions instructions, FaultScript faults,
+      List<ReceivedRequest> received, Map<String, String> completedUploads, ConnectorOutcome outcome) {
+    this(scenarioId, instructions, faults, received, completedUploads, outcome, ConnectorCycle.INSTRUCTED);
   }
 
   /** The contract the run is judged against. */

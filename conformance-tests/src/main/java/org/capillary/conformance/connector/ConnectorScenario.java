@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * outcome ({@code observation}).
  *
  * <p>Settings read: {@value #CONNECTOR_ID}, {@value #CONNECTOR_JWKS} (a file holding the
- * connector's public JWK Set), and whatever the {@link ConnectorProvider} reads.
+ * connector's public JWK Set), {@value ConnectorCycle#SETTING} ({@link ConnectorCycle}), and
+ * whatever the {@link ConnectorProvider} reads.
  */
 public final class ConnectorScenario implements Scenario<ConnectorRun> {
 
@@ -82,6 +83,7 @@ public final class ConnectorScenario implements Scenario<ConnectorRun> {
     String connectorId = settings.require(CONNECTOR_ID);
     String jwks = Files.readString(Path.of(settings.require(CONNECTOR_JWKS)));
     Path dir = Files.createDirectories(settings.workDir().resolve(id));
+    ConnectorCycle cycle = ConnectorCycle.fromSettings(settings);
     Instructions given = instructions.apply(dir, connectorId);
     FaultScript script = faults.apply(settings);
     ConnectorUnderTest connector = connectors.connector(settings);
@@ -89,6 +91,7 @@ public final class ConnectorScenario implements Scenario<ConnectorRun> {
       ObjectNode setUp = JSON.createObjectNode();
       setUp.put("scenario", id);
       setUp.put("endpoint", sandbox.endpoint().toString());
+      setUp.put("cycle", cycle.value());
       ArrayNode rules = setUp.putArray("faults");
       script.rules().forEach(r -> rules.add(r.operationId() + " #" + r.occurrence() + ": " + r.fault().label()));
       setUp.set("instructions", given.toJson(ConnectorRun.contract()));
@@ -106,7 +109,7 @@ public final class ConnectorScenario implements Scenario<ConnectorRun> {
       end.put("connectorCompleted", outcome.completed());
       end.put("connectorDetail", outcome.detail());
       transcript.record("observation", end);
-      return new ConnectorRun(id, given, script, received, sandbox.completedUploads(), outcome);
+      return new ConnectorRun(id, given, script, received, sandbox.completedUploads(), outcome, cycle);
     }
   }
 

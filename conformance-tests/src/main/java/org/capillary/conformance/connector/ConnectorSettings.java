@@ -23,6 +23,8 @@ final class ConnectorSettings {
     if (command) {
       s.put(CommandConnector.TIMEOUT_SECONDS, "how long the command may run per scenario, seconds (default 300)");
     }
+    s.put(ConnectorCycle.SETTING, "instructed (default: file the instructions) or connector-defined (file your own "
+        + "cycle; it must include the operations the faults strike)");
     s.put(FaultSettings.RETRY_AFTER_SECONDS, "the Retry-After of injected 429 and 503 answers, seconds (default 2)");
     s.put(FaultSettings.SLOW_ANSWER_MILLIS, "how long a slow answer is held back, ms (default 40000)");
     return s;

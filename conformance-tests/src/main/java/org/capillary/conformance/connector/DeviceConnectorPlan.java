@@ -60,7 +60,7 @@ public final class DeviceConnectorPlan implements Plan {
         + "against a sandbox that validates every request and injects faults: 429 with Retry-After, 503, a slow answer, "
         + "dropped connections before and after filing (deduplication by (source, id)), an interrupted upload. "
         + "Settings: connector.id, connector.jwks, connector.command [, connector.timeoutSeconds, "
-        + "sandbox.retryAfterSeconds, sandbox.slowAnswerMillis].";
+        + "connector.cycle, sandbox.retryAfterSeconds, sandbox.slowAnswerMillis].";
   }
 
   @Override

@@ -19,7 +19,8 @@ import org.capillary.conformance.sandbox.FaultScript;
  *
  * <p>Settings: {@code connector.id}, {@code connector.jwks} (file with the connector's public JWK
  * Set), {@code connector.command} (see {@link CommandConnector}), optionally
- * {@code connector.timeoutSeconds}, {@code sandbox.retryAfterSeconds}, {@code sandbox.slowAnswerMillis}.
+ * {@code connector.timeoutSeconds}, {@code connector.cycle} ({@link ConnectorCycle}),
+ * {@code sandbox.retryAfterSeconds}, {@code sandbox.slowAnswerMillis}.
  */
 public final class InsurerConnectorPlan implements Plan {
 
@@ -60,7 +61,8 @@ public final class InsurerConnectorPlan implements Plan {
     return "An insurer's connector uploads a report, then submits a risk assessment citing it and a first inspection, "
         + "against a sandbox that validates every request (signature, headers, schema) and injects faults: 429 with "
         + "Retry-After, 503, a slow answer, dropped connections, an interrupted upload. Settings: connector.id, "
-        + "connector.jwks, connector.command [, connector.timeoutSeconds, sandbox.retryAfterSeconds, sandbox.slowAnswerMillis].";
+        + "connector.jwks, connector.command [, connector.timeoutSeconds, connector.cycle, sandbox.retryAfterSeconds, "
+        + "sandbox.slowAnswerMillis].";
   }
 
   @Override

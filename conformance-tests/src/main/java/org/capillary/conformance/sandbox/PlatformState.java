@@ -1,6 +1,8 @@
 package org.capillary.conformance.sandbox;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,11 +22,20 @@ import tools.jackson.databind.node.ObjectNode;
  * each with a signed receipt; records citing media not completely uploaded get
  * {@code MEDIA_NOT_READY}; uploads follow tus 1.0 (creation, PATCH at the current offset, HEAD,
  * termination) and are checked against their declared SHA-256 when complete.
+ *
+ * <p>It answers the reads a connector needs to finish its own cycle, as the contract shapes them:
+ * {@code getSubmission} for a submission it filed ({@code PROCESSED}: the sandbox applies nothing,
+ * so nothing is pending), {@code listProjectObligations} (none: the sandbox evaluates no rules) and
+ * {@code listAlerts} (an empty page: it keeps no projections). Every other read is answered 404.
  * Thread-safe (every answer under one lock: the sandbox serves one connector).
  */
 final class PlatformState {
 
   private static final String TUS = "1.0.0";
+  /** The rule profile named in obligation lists (spec/rules/futian-2025.yaml). */
+  private static final String RULE_PROFILE = "futian-2025";
+  /** The contract's default page size (parameter limit). */
+  private static final int DEFAULT_PAGE_LIMIT = 100;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** An upload and what the sandbox received of it. */
@@ -50,6 +61,7 @@ final class PlatformState {
   private final Clock clock;
   private final Map<String, Stored> byIdempotencyKey = new HashMap<>();
   private final Map<String, Upload> uploads = new LinkedHashMap<>();
+  private final Map<String, ObjectNode> submissions = new HashMap<>();
   private long sequence;
 
   PlatformState(String connectorId, ReceiptIssuer receipts, Clock clock) {
@@ -76,6 +88,9 @@ final class PlatformState {
       case "appendUploadChunk" -> append(uploadId(path), Long.parseLong(headers.get("Upload-Offset")), body);
       case "getUploadOffset" -> offset(uploadId(path));
       case "cancelUpload" -> cancel(uploadId(path));
+      case "getSubmission" -> submission(lastSegment(path));
+      case "listProjectObligations" -> obligations(segment(path, 3));
+      case "listAlerts" -> emptyAlertPage();
       default -> op.isWrite() && json != null
           ? write(op, headers.get("Idempotency-Key").strip(), body, json, signature)
           : Answer.problem(404, "NOT_FOUND", "the sandbox keeps no read models: " + op.operationId(), Map.of());
@@ -111,6 +126,7 @@ final class PlatformState {
     doc.put("sequence", seq);
     doc.put("receivedAt", now.atOffset(ZoneOffset.UTC).toString());
     doc.put("receipt", receipt);
+    submissions.put(submissionId, doc.deepCopy());
     Map<String, String> headers = new LinkedHashMap<>();
     if (op.operationId().equals("createUpload")) {
       String uploadId = "med-" + submissionId.substring(4);
@@ -168,7 +184,48 @@ final class PlatformState {
     return Answer.empty(204, Map.of("Tus-Resumable", TUS));
   }
 
+  private Answer submission(String submissionId) {
+    ObjectNode filed = submissions.get(submissionId);
+    if (filed == null) {
+      return Answer.problem(404, "NOT_FOUND", "the sandbox filed no submission " + submissionId, Map.of());
+    }
+    ObjectNode status = filed.deepCopy();
+    status.put("status", "PROCESSED");
+    status.put("processedAt", filed.path("receivedAt").asString());
+    return Answer.json(200, JSON.writeValueAsString(status), Map.of("Cache-Control", "no-store"));
+  }
+
+  private Answer obligations(String projectId) {
+    ObjectNode list = JSON.createObjectNode();
+    list.put("projectId", projectId);
+    list.put("ruleProfile", RULE_PROFILE);
+    list.put("evaluatedAt", clock.instant().atOffset(ZoneOffset.UTC).toString());
+    list.putArray("obligations");
+    return Answer.json(200, JSON.writeValueAsString(list), Map.of("Cache-Control", "no-store"));
+  }
+
+  private static Answer emptyAlertPage() {
+    ObjectNode page = JSON.createObjectNode();
+    page.putArray("items");
+    page.putObject("page").put("limit", DEFAULT_PAGE_LIMIT);
+    return Answer.json(200, JSON.writeValueAsString(page), Map.of("Cache-Control", "no-store"));
+  }
+
   private static String uploadId(String path) {
-    return path.substring(path.lastIndexOf('/') + 1);
+    return lastSegment(path);
+  }
+
+  private static String lastSegment(String path) {
+    return decode(path.substring(path.lastIndexOf('/') + 1));
+  }
+
+  /** The n-th segment of a path ({@code /v1/projects/X/obligations}: 3 is {@code X}), percent-decoded. */
+  private static String segment(String path, int n) {
+    String[] segments = path.split("/");
+    return n < segments.length ? decode(segments[n]) : "";
+  }
+
+  private static String decode(String segment) {
+    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 }

@@ -63,7 +63,8 @@ class InsurerConnectorPlanTest {
     PlanResults results = PlanResults.run(new InsurerConnectorPlan(
         s -> new WronglySigningConnector(KEYS, WronglySigningConnector.Mistake.OTHER_BYTES)), settings(), "happy-path");
 
-    assertThat(results.failed("happy-path")).containsExactly("CheckEveryRequestSigned", "EnsureInstructedRecordsSubmitted");
+    assertThat(results.failed("happy-path")).containsExactly("CheckEveryRequestSigned", "EnsureConnectorCompletedDespiteFaults",
+        "EnsureInstructedRecordsSubmitted");
   }
 
   @Test
@@ -71,7 +72,8 @@ class InsurerConnectorPlanTest {
     PlanResults results = PlanResults.run(new InsurerConnectorPlan(
         s -> new WronglySigningConnector(KEYS, WronglySigningConnector.Mistake.OTHER_PATH)), settings(), "happy-path");
 
-    assertThat(results.failed("happy-path")).containsExactly("EnsureInstructedRecordsSubmitted", "EnsureSignatureBindsRequest");
+    assertThat(results.failed("happy-path")).containsExactly("EnsureConnectorCompletedDespiteFaults",
+        "EnsureInstructedRecordsSubmitted", "EnsureSignatureBindsRequest");
   }
 
   @Test

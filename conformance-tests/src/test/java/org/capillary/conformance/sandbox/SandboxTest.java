@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.capillary.sdk.CapillaryClient;
 import org.capillary.sdk.CapillaryClientBuilder;
@@ -28,10 +29,13 @@ import org.capillary.sdk.models.UploadCreation;
 import org.capillary.sdk.models.SubmissionReceipt;
 import org.capillary.sdk.upload.UploadOptions;
 import org.capillary.sdk.upload.UploadedMedia;
+import org.capillary.spec.contract.Contract;
+import org.capillary.spec.validation.ContractValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The sandbox over HTTP: it answers like the gateway, injects its script's faults, and records everything. */
 class SandboxTest {
@@ -41,6 +45,10 @@ class SandboxTest {
       + "\"type\":\"org.capillary.alert.ai.v1\",\"subject\":\"FT-XE-2026-000123\",\"time\":\"2026-03-02T09:30:12+08:00\","
       + "\"data\":{\"deviceId\":\"cam-1\",\"eventType\":\"NO_HELMET\",\"state\":\"START\",\"outcome\":\"VIOLATION\","
       + "\"sourceEventKey\":\"k-1\"%s}}";
+
+  private static final ContractValidator VALIDATOR =
+      ContractValidator.create(Contract.load());
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static ECKey key;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -182,5 +190,43 @@ class SandboxTest {
     assertThat(receipt.submissionId()).matches("^sub_[0-9A-HJKMNP-TV-Z]{26}$");
     assertThat(sandbox.received()).filteredOn(ReceivedRequest::filedNew).singleElement()
         .satisfies(r -> assertThat(r.submissionId()).isEqualTo(receipt.submissionId()));
+  }
+
+  private HttpResponse<String> get(String target) throws IOException, InterruptedException {
+    SignedRequest signed = JwsRequestSigner.create(CapillaryKeyCredential.fromJwk(key.toJSONString()), Clock.systemUTC())
+        .sign("GET", target, new byte[0], null);
+    return http.send(HttpRequest.newBuilder(sandbox.endpoint().resolve(target)).GET()
+        .header("Capillary-Signature", signed.headerValue()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> violations(String schemaFile, String body) {
+    return VALIDATOR.validateAgainst(schemaFile, JSON.readTree(body)).stream()
+        .map(v -> v.pointer() + " " + v.code()).toList();
+  }
+
+  @Test
+  void answersTheReadsAConnectorMakesAsTheContractShapesThem() throws Exception {
+    start(FaultScript.none());
+    String filed = JSON.readTree(postAlert(alert("7", ""), UUID.randomUUID().toString()).body())
+        .get("submissionId").asString();
+
+    HttpResponse<String> status = get("/v1/submissions/" + filed);
+    HttpResponse<String> unknown = get("/v1/submissions/sub_01M8HTG9N8DYB23EEW5WX3RF83");
+    HttpResponse<String> obligations = get("/v1/projects/FT-XE-2026-000123/obligations");
+    HttpResponse<String> alerts = get("/v1/alerts?projectId=FT-XE-2026-000123");
+    HttpResponse<String> hazards = get("/v1/projects/FT-XE-2026-000123/hazards");
+
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(violations("schemas/SubmissionStatus.json", status.body())).isEmpty();
+    assertThat(JSON.readTree(status.body()).get("status").asString()).isEqualTo("PROCESSED");
+    assertThat(JSON.readTree(status.body()).get("submissionId").asString()).isEqualTo(filed);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(obligations.statusCode()).isEqualTo(200);
+    assertThat(violations("schemas/ObligationList.json", obligations.body())).isEmpty();
+    assertThat(JSON.readTree(obligations.body()).get("projectId").asString()).isEqualTo("FT-XE-2026-000123");
+    assertThat(alerts.statusCode()).isEqualTo(200);
+    assertThat(violations("schemas/AlertPage.json", alerts.body())).isEmpty();
+    assertThat(hazards.statusCode()).isEqualTo(404);
+    assertThat(sandbox.received()).allMatch(ReceivedRequest::valid);
   }
 }

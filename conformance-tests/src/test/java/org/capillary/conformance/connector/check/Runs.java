@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.capillary.conformance.connector.ConnectorOutcome;
+import org.capillary.conformance.connector.ConnectorCycle;
 import org.capillary.conformance.connector.ConnectorRun;
 import org.capillary.conformance.connector.Instructions;
 import org.capillary.conformance.plan.Transcript;
@@ -144,6 +145,10 @@ final class Runs {
 
   ConnectorRun run() {
     return new ConnectorRun("test", instructions, FaultScript.none(), received, uploads, ConnectorOutcome.success());
+  }
+
+  ConnectorRun run(FaultScript faults, ConnectorOutcome outcome, ConnectorCycle cycle) {
+    return new ConnectorRun("test", instructions, faults, received, uploads, outcome, cycle);
   }
 
   static String digest(byte[] body) {

@@ -27,7 +27,7 @@ import org.capillary.sdk.models.SubmissionReceipt;
  * java -jar examples/device-connector/target/device-connector.jar --project FT-XS-… \
  *     [--endpoint http://localhost:8080] [--connector demo-camera-vendor] \
  *     [--key gateway/src/main/resources/connectors/demo-keys/demo-camera-vendor-es256-1.jwk.json] \
- *     [--queue device-queue]
+ *     [--queue device-queue] [--timeout 30]
  * </pre>
  *
  * Exit status: 0 when everything was sent or queued, 1 when the gateway refused something, 2 for a
@@ -38,7 +38,7 @@ public final class DeviceConnectorMain {
   /** The demo camera vendor's TEST private key, relative to the repository root. */
   static final String DEMO_KEY = "gateway/src/main/resources/connectors/demo-keys/demo-camera-vendor-es256-1.jwk.json";
   private static final String USAGE = "usage: device-connector --project PROJECT_ID [--endpoint URL] [--connector ID]"
-      + " [--key PRIVATE_JWK_FILE] [--queue DIR]";
+      + " [--key PRIVATE_JWK_FILE] [--timeout SECONDS] [--queue DIR]";
 
   /** The SDK logs each retry at INFO; the report below says what matters. Held: JUL keeps loggers weakly. */
   private static final java.util.logging.Logger SDK_LOG = java.util.logging.Logger.getLogger("org.capillary.sdk");
@@ -48,7 +48,8 @@ public final class DeviceConnectorMain {
 
   /**
    * @param args {@code --project <id>} (a project an insurer registered, e.g. by the insurer
-   *     example), {@code --endpoint}, {@code --connector}, {@code --key}, {@code --queue}
+   *     example), {@code --endpoint}, {@code --connector}, {@code --key}, {@code --queue},
+   *     {@code --timeout} (seconds one attempt waits for an answer, default 30)
    */
   public static void main(String[] args) {
     SDK_LOG.setLevel(java.util.logging.Level.WARNING);
@@ -57,7 +58,8 @@ public final class DeviceConnectorMain {
   }
 
   /**
-   * Runs the example; {@link #main} without the exit, for tests.
+   * Runs the example; {@link #main} without the exit, for tests and for running it inside another
+   * program (the conformance suite certifies it this way).
    *
    * @param args the command-line arguments
    * @param out where the report goes
@@ -65,10 +67,11 @@ public final class DeviceConnectorMain {
    * @param clock the devices' clock
    * @return the exit status
    */
-  static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+  public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
     String endpoint = "http://localhost:8080";
     String connector = "demo-camera-vendor";
     String key = DEMO_KEY;
+    String timeout = "30";
     String project = null;
     String queue = "device-queue";
     for (int i = 0; i < args.length; i += 2) {
@@ -84,6 +87,7 @@ public final class DeviceConnectorMain {
         case "--endpoint" -> endpoint = args[i + 1];
         case "--connector" -> connector = args[i + 1];
         case "--key" -> key = args[i + 1];
+        case "--timeout" -> timeout = args[i + 1];
         case "--project" -> project = args[i + 1];
         case "--queue" -> queue = args[i + 1];
         default -> {
@@ -97,12 +101,21 @@ public final class DeviceConnectorMain {
           + " first; it prints one)\n" + USAGE);
       return 2;
     }
+    java.time.Duration readTimeout;
+    try {
+      readTimeout = java.time.Duration.ofSeconds(Long.parseLong(timeout));
+    } catch (NumberFormatException e) {
+      err.println("--timeout takes whole seconds, not " + timeout);
+      return 2;
+    }
     CapillaryClient client;
     try {
       client = new CapillaryClientBuilder()
           .endpoint(endpoint)
           .connectorId(connector)
           .credential(CapillaryKeyCredential.fromJwk(Files.readString(Path.of(key))))
+          // how long one attempt waits for an answer before it is retried under the same key
+          .readTimeout(readTimeout)
           // an unreachable gateway is normal for a device: give up quickly, the queue keeps the alert
           .retryOptions(RetryOptions.builder().maxRetries(2).build())
           .buildClient();

@@ -25,7 +25,8 @@ import org.capillary.sdk.upload.UploadedMedia;
  * <pre>
  * java -jar examples/insurer-connector/target/insurer-connector.jar \
  *     [--endpoint http://localhost:8080] [--connector demo-insurer-a] \
- *     [--key gateway/src/main/resources/connectors/demo-keys/demo-insurer-a-es256-1.jwk.json]
+ *     [--key gateway/src/main/resources/connectors/demo-keys/demo-insurer-a-es256-1.jwk.json] \
+ *     [--timeout 30]
  * </pre>
  *
  * Exit status: 0 when every record was filed, 1 when the gateway refused one or could not be
@@ -43,7 +44,8 @@ public final class InsurerConnectorMain {
   }
 
   /**
-   * @param args {@code --endpoint <url>}, {@code --connector <id>}, {@code --key <private JWK file>}
+   * @param args {@code --endpoint <url>}, {@code --connector <id>}, {@code --key <private JWK file>},
+   *     {@code --timeout <seconds one attempt waits for an answer, default 30>}
    */
   public static void main(String[] args) {
     SDK_LOG.setLevel(java.util.logging.Level.WARNING);
@@ -52,20 +54,23 @@ public final class InsurerConnectorMain {
   }
 
   /**
-   * Runs the example; {@link #main} without the exit, for tests.
+   * Runs the example; {@link #main} without the exit, for tests and for running it inside another
+   * program (the conformance suite certifies it this way).
    *
    * @param args the command-line arguments
    * @param out where the report goes
    * @param err where errors go
    * @return the exit status
    */
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     String endpoint = "http://localhost:8080";
     String connector = "demo-insurer-a";
     String key = DEMO_KEY;
+    String timeout = "30";
     for (int i = 0; i < args.length; i += 2) {
       if (args[i].equals("--help") || args[i].equals("-h")) {
-        out.println("usage: insurer-connector [--endpoint URL] [--connector ID] [--key PRIVATE_JWK_FILE]");
+        out.println("usage: insurer-connector [--endpoint URL] [--connector ID] [--key PRIVATE_JWK_FILE]"
+            + " [--timeout SECONDS]");
         return 0;
       }
       if (i + 1 == args.length || args[i + 1].startsWith("--")) {
@@ -76,11 +81,19 @@ public final class InsurerConnectorMain {
         case "--endpoint" -> endpoint = args[i + 1];
         case "--connector" -> connector = args[i + 1];
         case "--key" -> key = args[i + 1];
+        case "--timeout" -> timeout = args[i + 1];
         default -> {
           err.println("unknown argument " + args[i] + " (try --help)");
           return 2;
         }
       }
+    }
+    java.time.Duration readTimeout;
+    try {
+      readTimeout = java.time.Duration.ofSeconds(Long.parseLong(timeout));
+    } catch (NumberFormatException e) {
+      err.println("--timeout takes whole seconds, not " + timeout);
+      return 2;
     }
     CapillaryKeyCredential credential;
     try {
@@ -99,6 +112,7 @@ public final class InsurerConnectorMain {
           .endpoint(endpoint)
           .connectorId(connector)
           .credential(credential)
+          .readTimeout(readTimeout)
           .buildClient();
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
