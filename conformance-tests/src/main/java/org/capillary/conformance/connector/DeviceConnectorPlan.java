@@ -1,11 +1,9 @@
 package org.capillary.conformance.connector;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.capillary.conformance.plan.Check;
-import org.capillary.conformance.plan.Plan;
 import org.capillary.conformance.plan.RunSettings;
 import org.capillary.conformance.plan.Scenario;
 import org.capillary.conformance.sandbox.Fault;
@@ -20,18 +18,14 @@ import org.capillary.conformance.sandbox.FaultScript;
  *
  * <p>Settings as {@link InsurerConnectorPlan}.
  */
-public final class DeviceConnectorPlan implements Plan {
+public final class DeviceConnectorPlan extends ConnectorPlan {
 
   private static final Set<String> OPERATIONS = Set.of("createUpload", "appendUploadChunk", "publishAlert",
       "publishAlertBatch");
 
-  private final ConnectorProvider connectors;
-  private final boolean command;
-
   /** The plan for a connector run as a command ({@link CommandConnector#fromSettings}). */
   public DeviceConnectorPlan() {
-    this.connectors = CommandConnector::fromSettings;
-    this.command = true;
+    super(null, InstructionSets::device);
   }
 
   /**
@@ -40,8 +34,7 @@ public final class DeviceConnectorPlan implements Plan {
    * @param connectors makes the connector under test
    */
   public DeviceConnectorPlan(ConnectorProvider connectors) {
-    this.connectors = connectors;
-    this.command = false;
+    super(connectors, InstructionSets::device);
   }
 
   @Override
@@ -61,21 +54,6 @@ public final class DeviceConnectorPlan implements Plan {
         + "dropped connections before and after filing (deduplication by (source, id)), an interrupted upload. "
         + "Settings: connector.id, connector.jwks, connector.command [, connector.timeoutSeconds, "
         + "connector.cycle, sandbox.retryAfterSeconds, sandbox.slowAnswerMillis].";
-  }
-
-  @Override
-  public Map<String, String> requiredSettings() {
-    return ConnectorSettings.required(command);
-  }
-
-  @Override
-  public Map<String, String> optionalSettings() {
-    return ConnectorSettings.optional(command);
-  }
-
-  @Override
-  public String targetId(RunSettings settings) {
-    return settings.value(ConnectorScenario.CONNECTOR_ID).orElse("unnamed");
   }
 
   @Override
@@ -99,10 +77,5 @@ public final class DeviceConnectorPlan implements Plan {
         scenario("media-before-citation", "The snapshot upload is interrupted (503 on the first chunk); the alert must "
             + "cite it only once complete.",
             s -> FaultScript.none().and("appendUploadChunk", 1, new Fault.Unavailable(null)), checks));
-  }
-
-  private ConnectorScenario scenario(String id, String description, Function<RunSettings, FaultScript> faults,
-      List<Check<? super ConnectorRun>> checks) {
-    return new ConnectorScenario(id, description, faults, InstructionSets::device, connectors, checks);
   }
 }

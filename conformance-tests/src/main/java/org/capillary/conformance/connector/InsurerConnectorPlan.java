@@ -1,11 +1,9 @@
 package org.capillary.conformance.connector;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.capillary.conformance.plan.Check;
-import org.capillary.conformance.plan.Plan;
 import org.capillary.conformance.plan.RunSettings;
 import org.capillary.conformance.plan.Scenario;
 import org.capillary.conformance.sandbox.Fault;
@@ -22,18 +20,14 @@ import org.capillary.conformance.sandbox.FaultScript;
  * {@code connector.timeoutSeconds}, {@code connector.cycle} ({@link ConnectorCycle}),
  * {@code sandbox.retryAfterSeconds}, {@code sandbox.slowAnswerMillis}.
  */
-public final class InsurerConnectorPlan implements Plan {
+public final class InsurerConnectorPlan extends ConnectorPlan {
 
   private static final Set<String> OPERATIONS = Set.of("createUpload", "appendUploadChunk", "submitRiskAssessment",
       "submitInspection");
 
-  private final ConnectorProvider connectors;
-  private final boolean command;
-
   /** The plan for a connector run as a command ({@link CommandConnector#fromSettings}). */
   public InsurerConnectorPlan() {
-    this.connectors = CommandConnector::fromSettings;
-    this.command = true;
+    super(null, InstructionSets::insurer);
   }
 
   /**
@@ -42,8 +36,7 @@ public final class InsurerConnectorPlan implements Plan {
    * @param connectors makes the connector under test
    */
   public InsurerConnectorPlan(ConnectorProvider connectors) {
-    this.connectors = connectors;
-    this.command = false;
+    super(connectors, InstructionSets::insurer);
   }
 
   @Override
@@ -63,21 +56,6 @@ public final class InsurerConnectorPlan implements Plan {
         + "Retry-After, 503, a slow answer, dropped connections, an interrupted upload. Settings: connector.id, "
         + "connector.jwks, connector.command [, connector.timeoutSeconds, connector.cycle, sandbox.retryAfterSeconds, "
         + "sandbox.slowAnswerMillis].";
-  }
-
-  @Override
-  public Map<String, String> requiredSettings() {
-    return ConnectorSettings.required(command);
-  }
-
-  @Override
-  public Map<String, String> optionalSettings() {
-    return ConnectorSettings.optional(command);
-  }
-
-  @Override
-  public String targetId(RunSettings settings) {
-    return settings.value(ConnectorScenario.CONNECTOR_ID).orElse("unnamed");
   }
 
   @Override
@@ -102,11 +80,5 @@ public final class InsurerConnectorPlan implements Plan {
             + "cite the report only once it is completely uploaded.",
             s -> FaultScript.none().and("appendUploadChunk", 1, new Fault.TooManyRequests(FaultSettings.retryAfter(s))),
             checks));
-  }
-
-  private ConnectorScenario scenario(String id, String description,
-      Function<RunSettings, FaultScript> faults,
-      List<Check<? super ConnectorRun>> checks) {
-    return new ConnectorScenario(id, description, faults, InstructionSets::insurer, connectors, checks);
   }
 }
