@@ -69,10 +69,20 @@ public final class ComplianceReads {
             FROM prj_project p JOIN prj_policy pol ON pol.policy_id = p.policy_id
             WHERE p.project_id = ?""" + " AND " + scope.condition())
         .params(params)
-        .query((rs, n) -> projectView(projectId, JSON.readTree(rs.getString(1)), rs.getString(2), instant(rs, 3),
-            instant(rs, 4), instant(rs, 5), JSON.readTree(rs.getString(6)), rs.getString(7), rs.getLong(8), now))
-        .optional();
+        .query((rs, n) -> new ProjectViewRow(JSON.readTree(rs.getString(1)), rs.getString(2), instant(rs, 3),
+            instant(rs, 4), instant(rs, 5), JSON.readTree(rs.getString(6)), rs.getString(7), rs.getLong(8)))
+        .optional()
+        // Built after the query has returned its connection: the view runs queries of its own, and
+        // running them from inside the row mapper would take a second pooled connection while the
+        // first is held. Enough concurrent reads then hold the whole pool and wait for each other
+        // (every request of every kind waits the pool's connection timeout).
+        .map(r -> projectView(projectId, r.doc(), r.status(), r.changedAt(), r.startedAt(), r.completedAt(),
+            r.policy(), r.subdistrict(), r.workers(), now));
   }
+
+  /** The project's row as read, before the view's own queries. */
+  private record ProjectViewRow(JsonNode doc, String status, @Nullable Instant changedAt, @Nullable Instant startedAt,
+      @Nullable Instant completedAt, JsonNode policy, String subdistrict, long workers) {}
 
   private Map<String, Object> projectView(String projectId, JsonNode p, String status, @Nullable Instant changedAt,
       @Nullable Instant startedAt, @Nullable Instant completedAt, JsonNode policy, String subdistrict, long workers,
