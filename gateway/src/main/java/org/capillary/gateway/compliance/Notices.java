@@ -25,4 +25,17 @@ final class Notices {
         .params(projectId, subjectId, kind, Projector.utc(now))
         .update() == 1;
   }
+
+  /**
+   * Whether a notice has been recorded (read only).
+   *
+   * @return true when it was given before
+   */
+  static boolean given(JdbcClient tx, String projectId, String subjectId, String kind) {
+    return tx.sql("SELECT 1 FROM notice WHERE project_id = ? AND subject_id = ? AND kind = ?")
+        .params(projectId, subjectId, kind)
+        .query(Integer.class)
+        .optional()
+        .isPresent();
+  }
 }

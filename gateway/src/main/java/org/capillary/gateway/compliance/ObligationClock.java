@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves obligations and hazards along as time passes: re-evaluates, in one transaction per
  * project, every project with a PENDING obligation (PENDING becomes due-soon or MISSED without any
- * submission), and reports each hazard that has passed its deadline unverified (hazard.overdue,
+ * submission) whose stored obligations are no longer what an evaluation now gives
+ * ({@link ObligationRecorder#upToDate}), and reports each hazard that has passed its deadline unverified (hazard.overdue,
  * R-33) exactly once ({@link Notices}, in the transaction that records the event). Several replicas may tick at once: the project row lock and the flag make that safe.
  */
 public final class ObligationClock {
@@ -58,6 +59,11 @@ public final class ObligationClock {
         .query(String.class).list();
     for (String projectId : projects) {
       try {
+        // Most projects are as time left them: find those read-only, so that a tick costs no
+        // write (nor row lock) for them, and re-evaluate under the project's lock only the rest.
+        if (Boolean.TRUE.equals(transactions.execute(s -> obligations.upToDate(jdbc, projectId, now)))) {
+          continue;
+        }
         transactions.executeWithoutResult(s -> obligations.projectChanged(jdbc, projectId, now, events));
       } catch (RuntimeException e) {
         LOG.warn("obligations of {} not re-evaluated: {}", projectId, e.toString());

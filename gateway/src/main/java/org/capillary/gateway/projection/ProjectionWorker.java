@@ -153,9 +153,12 @@ public final class ProjectionWorker {
   }
 
   private Optional<long[]> nextRow() {
+    // processed_at leads the ORDER BY (it is NULL in every row selected, so the order is ledger
+    // order) so that both databases walk outbox_pending_seq_ix in order and stop at the first row,
+    // instead of sorting the whole backlog for every row they project.
     return jdbc.sql("""
             SELECT id, submission_seq FROM outbox WHERE processed_at IS NULL AND topic = ?
-            ORDER BY submission_seq, id LIMIT 1""")
+            ORDER BY processed_at, submission_seq, id LIMIT 1""")
         .param(TOPIC)
         .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
         .optional();

@@ -44,6 +44,7 @@ abstract class ProjectionWorkerContract {
   ProjectionWorker worker;
   ProjectionRebuilder rebuilder;
   ObligationClock obligationClock;
+  ObligationRecorder obligations;
 
   abstract ProjectionDatabase openDatabase();
 
@@ -61,7 +62,7 @@ abstract class ProjectionWorkerContract {
     jdbc = JdbcClient.create(ds);
     ledger = new LedgerFixture(ds, clock);
     DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
-    ObligationRecorder obligations = new ObligationRecorder(new ObligationEvaluator(PROFILE), new FactsReader());
+    obligations = new ObligationRecorder(new ObligationEvaluator(PROFILE), new FactsReader());
     EventRecorder events = new EventRecorder("urn:capillary:platform:test", clock);
     Projector projector = new Projector(new ProfileAlertPromotion(PROFILE));
     worker = new ProjectionWorker(ds, tm, ProjectionDialect.of(ds), projector, List.of(obligations), events, clock, 3);
@@ -267,6 +268,38 @@ abstract class ProjectionWorkerContract {
     assertThat(events).containsEntry("org.capillary.hazard.overdue.v1", 1L);
     assertThat(count("SELECT COUNT(*) FROM event WHERE project_id = '" + p + "' AND event_type = "
         + "'org.capillary.obligation.missed.v1' AND cloud_event LIKE '%R-31:hz-0457-0002%'")).isEqualTo(1);
+  }
+
+  @Test
+  void aTickRewritesOnlyTheObligationsThatAreNoLongerCurrent() {
+    String p = scenario("G");
+    worker.drainOnce();
+    Instant projected = clock.instant();
+    assertThat(obligations.upToDate(jdbc, p, projected)).isTrue();
+
+    // One second on, the worker training obligations (R-43, due at the time of projection) are
+    // missed: those rows, and only those, are rewritten.
+    clock.set(projected.plusSeconds(1));
+    obligationClock.tick();
+    assertThat(rewrittenSince(p, projected)).isEqualTo(3);
+    assertThat(obligation(p, "R-43:1")).isEqualTo("MISSED");
+
+    Instant ticked = clock.instant();
+    clock.set(ticked.plusSeconds(1));
+    obligationClock.tick();
+    assertThat(rewrittenSince(p, ticked)).isZero();
+
+    jdbc.sql("UPDATE prj_obligation SET state = 'MET' WHERE project_id = ? AND obligation_id = 'R-31:hz-0457-0002'")
+        .param(p).update();
+    assertThat(obligations.upToDate(jdbc, p, clock.instant())).isFalse();
+    obligationClock.tick();
+    assertThat(obligation(p, "R-31:hz-0457-0002")).isEqualTo("PENDING");
+    assertThat(rewrittenSince(p, ticked)).isEqualTo(1);
+  }
+
+  private long rewrittenSince(String projectId, Instant since) {
+    return jdbc.sql("SELECT COUNT(*) FROM prj_obligation WHERE project_id = ? AND evaluated_at > ?")
+        .params(projectId, Projector.utc(since)).query(Long.class).single();
   }
 
   @Test
