@@ -2,6 +2,7 @@ package org.capillary.gateway.admin;
 
 import org.capillary.gateway.connector.ConnectorAdministration;
 import org.capillary.gateway.error.ProblemException;
+import org.capillary.gateway.store.StoreCalls;
 import org.capillary.gateway.store.StoreConfiguration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,9 +49,8 @@ public class AdminConnectorController {
    */
   @GetMapping(path = "/v1/admin/connectors/{connectorId}", produces = MediaType.APPLICATION_JSON_VALUE)
   public Mono<ResponseEntity<JsonNode>> get(@PathVariable String connectorId) {
-    return Mono.fromCallable(() -> administration.describe(jdbc, connectorId)
+    return StoreCalls.call(scheduler, () -> administration.describe(jdbc, connectorId)
             .orElseThrow(() -> new ProblemException("NOT_FOUND", "no connector " + connectorId)))
-        .subscribeOn(scheduler)
         .map(doc -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(doc));
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.capillary.gateway.connector.Connector;
 import org.capillary.gateway.error.ProblemException;
 import org.capillary.gateway.filter.RequestContext;
+import org.capillary.gateway.store.StoreCalls;
 import org.capillary.gateway.store.StoreConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,7 +30,8 @@ import reactor.core.scheduler.Scheduler;
  * listHazards, getDistrictSummary, listAlerts and getEventFeed. The pipeline has authenticated
  * the caller and checked its role and, for a project path, its access to the project; every
  * list is further narrowed to what the caller may see (operators all, insurers their covered
- * projects, sub-district offices their area). Queries run on the store scheduler.
+ * projects, sub-district offices their area). Queries run on the store scheduler through
+ * {@link StoreCalls} (never interrupted by a client hanging up; an outage is SERVICE_UNAVAILABLE).
  */
 @RestController
 public class ComplianceController {
@@ -196,7 +198,7 @@ public class ComplianceController {
   }
 
   private <T> Mono<T> blocking(Callable<T> call) {
-    return Mono.fromCallable(call).subscribeOn(scheduler);
+    return StoreCalls.call(scheduler, call);
   }
 
   private static ResponseEntity<Object> ok(Object body) {

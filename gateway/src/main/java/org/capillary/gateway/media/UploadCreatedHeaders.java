@@ -66,8 +66,7 @@ public final class UploadCreatedHeaders implements WebFilter, org.springframewor
     if (uploadId == null) {
       return Mono.empty();
     }
-    return Mono.fromCallable(() -> uploads.find(uploadId))
-        .subscribeOn(scheduler)
+    return MediaCalls.call(scheduler, () -> uploads.find(uploadId))
         .doOnNext(found -> {
           headers.set(HttpHeaders.LOCATION, "/v1/uploads/" + uploadId);
           headers.set(Tus.RESUMABLE, Tus.VERSION);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.capillary.gateway.store.StoreCalls;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,8 @@ public final class UploadJanitor implements SmartLifecycle {
    * @return the number of uploads this run expired
    */
   Mono<Integer> sweep() {
-    return Mono.fromCallable(this::sweepBlocking).subscribeOn(scheduler);
+    // Never interrupted, also not by stop(): a run claims rows and deletes their files in one go.
+    return StoreCalls.uninterrupted(scheduler, this::sweepBlocking);
   }
 
   private int sweepBlocking() {

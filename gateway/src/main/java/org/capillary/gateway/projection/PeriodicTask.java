@@ -14,7 +14,8 @@ import org.springframework.context.SmartLifecycle;
  * Runs blocking work in rounds on a dedicated thread (never on the event loop), while the
  * application runs: every {@code interval} after the previous round ends, and as soon as possible
  * after {@link #wakeUp()}. Rounds never overlap; wake-ups that arrive while one is queued are
- * merged into it. A failing round is logged and the next one runs as usual.
+ * merged into it. A failing round is logged and the next one runs as usual, whatever it threw
+ * short of a {@link VirtualMachineError}.
  *
  * <p>{@link #stop()} lets a running round finish, waiting up to {@code stopTimeout}, so a round is
  * not interrupted in the middle of a transaction at shutdown; only a round still running after
@@ -96,11 +97,18 @@ public final class PeriodicTask implements SmartLifecycle {
     }
   }
 
-  private void round() {
+  // An exception escaping a scheduleWithFixedDelay task cancels every later run, so nothing may
+  // escape but a VirtualMachineError (out of memory, stack overflow): after that nothing is
+  // trustworthy, and stopping the rounds beats pretending.
+  void round() {
     try {
       work.run();
     } catch (RuntimeException e) {
       LOG.warn("{} round failed: {}", name, e.toString());
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable e) {
+      LOG.error("{} round failed; the next round runs as usual", name, e);
     }
   }
 

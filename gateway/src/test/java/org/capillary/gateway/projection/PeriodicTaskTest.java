@@ -1,6 +1,8 @@
 package org.capillary.gateway.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -137,6 +139,48 @@ class PeriodicTaskTest {
     } finally {
       task.stop();
     }
+  }
+
+  @Test
+  void anErrorInAScheduledRoundDoesNotStopTheSchedule() throws Exception {
+    // The interval, not wakeUp(), drives this one: an Error escaping a fixed-delay task would
+    // cancel its later runs for good (a wakeUp() round runs as a fresh task and would not show it).
+    CountDownLatch second = new CountDownLatch(1);
+    AtomicInteger rounds = new AtomicInteger();
+    PeriodicTask task = new PeriodicTask("test-error", Duration.ofMillis(1), true, () -> {
+      if (rounds.incrementAndGet() == 1) {
+        throw new NoClassDefFoundError("round 1 fails with an Error");
+      }
+      second.countDown();
+    });
+    task.start();
+    try {
+      assertThat(second.await(BOUND, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      task.stop();
+    }
+  }
+
+  @Test
+  void aVirtualMachineErrorStillPropagates() {
+    PeriodicTask task = new PeriodicTask("test-fatal", HOUR, false, () -> {
+      throw new OutOfMemoryError("heap");
+    });
+    assertThatThrownBy(task::round).isInstanceOf(OutOfMemoryError.class);
+  }
+
+  @Test
+  void otherThrowablesAreLoggedAndSwallowed() {
+    for (Throwable thrown : new Throwable[] {new IllegalStateException("bug"), new AssertionError("check"),
+        new NoClassDefFoundError("missing"), new Exception("checked, thrown sneakily")}) {
+      PeriodicTask task = new PeriodicTask("test-swallow", HOUR, false, () -> sneakyThrow(thrown));
+      assertThatCode(task::round).doesNotThrowAnyException();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> void sneakyThrow(Throwable t) throws E {
+    throw (E) t;
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.capillary.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,7 @@ class StoreCallsTest {
   void storeOutagesBecomeServiceUnavailableWithRetryAfter() {
     for (Throwable outage : new Throwable[] {
         new CannotGetJdbcConnectionException("pool exhausted"),
+        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms"),
         new CannotAcquireLockException("lock timeout"),
         new RejectedExecutionException("queue full")}) {
       assertThat(StoreCalls.translate(outage)).isInstanceOfSatisfying(ProblemException.class, p -> {
