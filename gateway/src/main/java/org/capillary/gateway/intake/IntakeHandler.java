@@ -111,7 +111,8 @@ public class IntakeHandler {
         signature.contentDigest(),
         signature.idempotencyKey() == null ? "" : signature.idempotencyKey(),
         signature.jti(),
-        effectsOf(ctx));
+        effectsOf(ctx),
+        ctx.json());
     return ledger.append(submission, receiptIssuer).doOnNext(this::tell);
   }
 

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param receivedAt the time it is recorded with
  * @param body the request body as received (not copied; do not modify)
  * @param path the raw request path and query, as received
+ * @param parsed the body as the pipeline parsed it, or null to parse {@code body} on demand
  */
 public record EffectContext(
     long seq,
@@ -27,15 +28,20 @@ public record EffectContext(
     @Nullable String projectId,
     Instant receivedAt,
     byte[] body,
-    String path) {
+    String path,
+    @Nullable JsonNode parsed) {
 
   /**
-   * The body parsed as JSON (parsed on each call; the pipeline has validated it already).
+   * The body parsed as JSON: the pipeline's tree when it handed one over (effects must not modify
+   * it), else parsed from {@code body} on each call; the pipeline has validated it already.
    *
    * @return the JSON tree
    * @throws ProblemException MALFORMED_JSON if the body is not JSON after all
    */
   public JsonNode json() {
+    if (parsed != null) {
+      return parsed;
+    }
     try {
       return JsonMapper.shared().readTree(body);
     } catch (JacksonException e) {

@@ -122,7 +122,7 @@ public final class JdbcLedger implements Ledger {
         .update();
 
     EffectContext ctx = new EffectContext(seq, submissionId, s.connectorId(), s.operationId(),
-        s.projectId(), receivedAt, s.body(), s.path());
+        s.projectId(), receivedAt, s.body(), s.path(), s.json());
     for (SubmissionEffect effect : s.effects()) {
       effect.apply(jdbc, ctx);
     }

@@ -3,6 +3,7 @@ package org.capillary.gateway.store;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A write request that passed the pipeline, to be appended to the ledger.
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param idempotencyKey the Idempotency-Key (the ledger holds one submission per connector and key)
  * @param jti the signature's unique id
  * @param effects changes to make in the same transaction, in order (see {@link SubmissionEffects})
+ * @param json the body as the pipeline already parsed it, handed to the effects so they do not parse
+ *     it again; null when there is none (a bodyless write), and then effects parse {@code body}
  */
 public record NewSubmission(
     String connectorId,
@@ -32,7 +35,8 @@ public record NewSubmission(
     String contentDigest,
     String idempotencyKey,
     String jti,
-    List<SubmissionEffect> effects) {
+    List<SubmissionEffect> effects,
+    @Nullable JsonNode json) {
 
   /** @throws NullPointerException if a required component is null */
   public NewSubmission {
@@ -47,5 +51,13 @@ public record NewSubmission(
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(jti, "jti");
     effects = List.copyOf(effects);
+  }
+
+  /** A submission without a parsed body: effects parse {@code body} themselves. */
+  public NewSubmission(String connectorId, String operationId, String method, String path,
+      @Nullable String projectId, String contentType, byte[] body, String signature, String contentDigest,
+      String idempotencyKey, String jti, List<SubmissionEffect> effects) {
+    this(connectorId, operationId, method, path, projectId, contentType, body, signature, contentDigest,
+        idempotencyKey, jti, effects, null);
   }
 }
